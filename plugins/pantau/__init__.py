@@ -1,0 +1,1 @@
+"""Pantau: monitor how the news covers ASEAN and Malaysia's foreign affairs."""
