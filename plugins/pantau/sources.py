@@ -86,8 +86,17 @@ class Source(BaseModel):
         return ZoneInfo(self.timezone)
 
     @property
+    def pool(self) -> str:
+        """The Airflow pool its polls take a slot of: one per outlet, shared by all runs."""
+        return outlet_pool(self.outlet)
+
+    @property
     def url_prefixes(self) -> tuple[str, ...]:
         return self.match or tuple(dict.fromkeys(_bare(url).split("/")[0] for url in self.urls))
+
+
+def outlet_pool(outlet: str) -> str:
+    return "pantau_" + re.sub(r"[^a-z0-9]+", "_", outlet.lower()).strip("_")
 
 
 def _bare(url: str) -> str:
@@ -157,6 +166,24 @@ def source_ids(path: Path | None = None) -> list[str]:
     """The ids of the registry's sources: cheap enough for DAG parsing (one small file, no validation)."""
     entries = _entries(Path(path or config.sources_file()), "sources")
     return [entry["id"] for entry in entries if isinstance(entry, dict) and "id" in entry]
+
+
+def poll_groups(path: Path | None = None) -> dict[str, list[str]]:
+    """Source ids by outlet pool, read cheaply for DAG parsing: one mapped poll task per outlet,
+    so the outlet's Airflow pool caps the requests all runs together make to it."""
+    groups: dict[str, list[str]] = {}
+    for entry in _entries(Path(path or config.sources_file()), "sources"):
+        if isinstance(entry, dict) and "id" in entry:
+            groups.setdefault(outlet_pool(str(entry.get("outlet", entry["id"]))), []).append(entry["id"])
+    return groups
+
+
+def pool_slots(sources: list[Source]) -> dict[str, int]:
+    """Each outlet pool's slots: the smallest concurrency any of its sources allows."""
+    slots: dict[str, int] = {}
+    for source in sources:
+        slots[source.pool] = min(slots.get(source.pool, 8), source.politeness.concurrency)
+    return slots
 
 
 @lru_cache(maxsize=8)

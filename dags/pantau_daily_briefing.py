@@ -1,0 +1,38 @@
+"""
+### Pantau daily briefing
+
+Poll every registered source, parse the pages into articles, deduplicate syndicated copies,
+check the batch with Great Expectations, and write the briefing for one Asia/Kuala_Lumpur day.
+
+- Runs at 07:00 MYT; the run of 9 July covers 8 July.
+- `poll` holds one mapped task per outlet, one map index per source: a failing source turns its
+  own task instance red and is retried, while the other stages still run on what the other
+  sources brought. Each outlet's tasks take slots of its own pool (`pantau_<outlet>`), so a
+  backfill and the daily run together cannot hammer one outlet.
+- Every stage reads its day's inputs from the store and upserts its outputs, so clearing any
+  task and running it again gives the same result.
+"""
+from airflow.sdk import TaskGroup, dag
+
+from pantau.operators import BriefingOperator, DedupOperator, ParseOperator, PollSourceOperator, QualityOperator
+from pantau.schedule import DAILY_0700_MYT, DEFAULT_ARGS
+from pantau.sources import poll_groups
+
+
+@dag(
+    schedule=DAILY_0700_MYT,
+    default_args=DEFAULT_ARGS,
+    catchup=False,
+    max_active_runs=2,
+    tags=["pantau", "briefing"],
+    doc_md=__doc__,
+)
+def pantau_daily_briefing():
+    with TaskGroup("poll") as polled:
+        for pool, ids in poll_groups().items():
+            PollSourceOperator.partial(task_id=pool.removeprefix("pantau_"), pool=pool).expand(source_id=ids)
+    polled >> ParseOperator(task_id="parse") >> DedupOperator(task_id="dedup") \
+        >> QualityOperator(task_id="quality") >> BriefingOperator(task_id="briefing")
+
+
+pantau_daily_briefing()
