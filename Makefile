@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 
-.PHONY: demo test bench clean
+# Debian packages: fonts for the PDF briefing (Latin, Vietnamese, CJK), Chromium and poppler for its tests.
+SYSTEM_PACKAGES := fonts-dejavu-core fonts-noto-cjk chromium poppler-utils
+
+.PHONY: demo test bench clean system-packages
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,10 +17,17 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/pip check
 	touch $@
 
-demo: $(READY)
+system-packages:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "make: please install these Debian packages: $$missing" >&2; fi; \
+	fi
+
+demo: $(READY) system-packages
 	@$(BIN)/pantau demo
 
-test: $(READY)
+test: $(READY) system-packages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(READY)

@@ -1,0 +1,218 @@
+"""The briefing for a demo-like day, an empty day and a day when every source failed."""
+from __future__ import annotations
+
+import base64
+import csv
+import shutil
+import subprocess
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+
+from briefing_store import (DAY, ID_TITLE, MS_TITLE, SCRIPT_TITLE, VI_TITLE, WIRE_TITLE, ZH_TITLE, at, config_from,
+                      demo_rows, run)
+from pantau import briefing, store
+
+
+def page(paths: dict) -> BeautifulSoup:
+    return BeautifulSoup(Path(paths["html"]).read_text(encoding="utf-8"), "html.parser")
+
+
+def test_writes_the_four_files_and_counts(demo):
+    paths = demo["paths"]
+    folder = demo["output"] / "briefings" / "2026-01-05"
+    assert {Path(paths[kind]).name for kind in ("html", "md", "pdf", "csv")} == {
+        "briefing.html", "briefing.md", "briefing.pdf", "stories.csv"}
+    assert all(Path(paths[kind]).parent == folder for kind in ("html", "md", "pdf", "csv"))
+    assert paths["articles"] == 14 and paths["stories"] == 7
+
+
+def test_top_story_is_the_wire_story_with_its_carriers_and_delays(demo):
+    top = page(demo["paths"]).select("#top-stories li.card")[0]
+    assert top.h3.get_text(" ", strip=True) == f"1 {WIRE_TITLE}"
+    assert "6 outlets" in top.select_one(".meta").get_text(" ", strip=True)
+    carriers = [(row.td.a.get_text(), *(cell.get_text(strip=True) for cell in row.find_all("td")[1:]))
+                for row in top.select("table tr")[1:]]
+    assert carriers == [
+        ("Bernama", "en", "original"),
+        ("Bernama", "zh", "+25 min"),
+        ("The Star", "en", "+40 min"),
+        ("Malaysiakini", "en", "+55 min"),
+        ("Berita Harian", "ms", "+1 h"),
+        ("Sin Chew Daily", "zh", "+2 h"),
+        ("New Straits Times", "en", "+3 h 5 min"),
+    ]
+    assert "minhash+containment 0.87" in top.get_text()  # why it was grouped, in small print
+    assert top.select_one("p.lead").get_text().startswith("KUALA LUMPUR, Jan 5 (Bernama) -- Malaysia and China")
+    assert [chip.get_text() for chip in top.select(".chip")] == ["South China Sea"]
+
+
+def test_translations_are_grouped_under_their_wire_story(demo):
+    top = page(demo["paths"]).select("#top-stories li.card")[0]
+    versions = {link["lang"]: link.get_text() for link in top.select(".version a")}
+    assert versions == {"zh": ZH_TITLE, "ms": MS_TITLE}
+    chinese = page(demo["paths"]).select_one("#in-zh")
+    assert WIRE_TITLE in chinese.get_text()  # the wire story heads its Chinese translation
+    assert chinese.select_one(".version a[lang=zh]").get_text() == ZH_TITLE
+
+
+def test_languages_are_rendered_in_their_script_with_lang_attributes(demo):
+    html = page(demo["paths"])
+    assert html.html["lang"] == "en"
+    titles = {language: [element.get_text() for element in html.select(f"[lang={language}] a, a[lang={language}]")]
+              for language in ("zh", "vi", "ms", "id")}
+    assert ZH_TITLE in titles["zh"] and "东盟外长会议在吉隆坡举行" in titles["zh"]
+    assert VI_TITLE in titles["vi"] and MS_TITLE in titles["ms"] and ID_TITLE in titles["id"]
+    assert [section["id"] for section in html.select("section[id^=in-]")] == ["in-ms", "in-zh", "in-vi", "in-id"]
+
+
+def test_charts_are_inline_png_images(demo):
+    images = page(demo["paths"]).select("#coverage img")
+    assert [image["alt"] for image in images] == [
+        "Articles by outlet", "Articles by language", "Articles by hour of publication, MYT"]
+    for image in images:
+        assert image["src"].startswith("data:image/png;base64,")
+        assert base64.b64decode(image["src"].split(",", 1)[1]).startswith(b"\x89PNG\r\n\x1a\n")
+    assert "src=\"http" not in Path(demo["paths"]["html"]).read_text(encoding="utf-8")  # self-contained
+
+
+def test_markup_in_a_title_is_shown_as_text(demo):
+    html = Path(demo["paths"]["html"]).read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; ASEAN ministers" in html
+    assert SCRIPT_TITLE in page(demo["paths"]).get_text()
+    markdown = Path(demo["paths"]["md"]).read_text(encoding="utf-8")
+    rendered = MarkdownIt("commonmark").render(markdown)
+    assert "<script>" not in rendered and "&lt;script&gt;alert" in rendered
+
+
+def test_wire_pickup_lists_pickers_and_rates(demo):
+    wire = page(demo["paths"]).select_one("#wire")
+    first = wire.select("ul.plain > li")[0].get_text(" ", strip=True)
+    assert "The Star en +40 min" in first and "New Straits Times en +3 h 5 min" in first
+    assert "Bernama en" not in first  # the wire's own services are the original, not a pickup
+    rates = {row.find_all("td")[0].get_text(): row.find_all("td")[1].get_text() for row in wire.select("table tr")[1:]}
+    assert rates == {"The Star": "2/2", "Berita Harian": "1/2", "Malaysiakini": "1/2",
+                     "New Straits Times": "1/2", "Sin Chew Daily": "1/2"}
+
+
+def test_watch_list_counts_trend_and_spikes(demo):
+    rows = {row.find_all("td")[0].get_text(" ", strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+            for row in page(demo["paths"]).select("#watchlist tr")[1:]}
+    assert rows["South China Sea SPIKE"][1:3] == ["10", "4"]
+    assert rows["ASEAN"][1] == "3"  # 3 today against 2 a day all week: no spike
+    assert "at least 3 articles today" in page(demo["paths"]).select_one("#watchlist").get_text()
+
+
+def test_summary_compares_with_the_day_before_and_the_week(demo):
+    tiles = [tile.get_text(" ", strip=True) for tile in page(demo["paths"]).select(".tile")]
+    assert tiles[0] == "14 Articles +11 vs day before +345% vs 7-day avg 3.1"
+    assert tiles[1].startswith("7 Unique stories")
+
+
+def test_source_health_and_quality(demo):
+    health = page(demo["paths"]).select_one("#health").get_text(" ", strip=True)
+    assert "Kosmo kosmo failed · since Saturday 3 January 2026" in health
+    assert "503 Service Unavailable" in health and "retry later" not in health
+    assert "Utusan Malaysia utusan stale · last new item 1 Jan 09:30 MYT" in health
+    assert "The Star thestar generic fallback · since Monday 5 January 2026" in health
+    assert "parse/no-date × 1" in health
+    quality = page(demo["paths"]).select_one("#quality")
+    assert quality.select_one("a")["href"] == "quality/index.html"
+    assert "byline present · 3 of 14 missing" in quality.get_text(" ", strip=True)
+
+
+def test_csv_has_one_row_per_story(demo):
+    with open(demo["paths"]["csv"], encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 7 and [row["rank"] for row in rows] == [str(rank) for rank in range(1, 8)]
+    assert rows[0]["title"] == WIRE_TITLE and rows[0]["reach"] == "6" and rows[0]["languages"] == "en; zh; ms"
+    assert rows[0]["first_published_myt"] == "2026-01-05T08:00:00+08:00"
+    assert ZH_TITLE not in {row["title"] for row in rows}  # a translation is part of its story, not a row
+    assert "东盟外长会议在吉隆坡举行" in {row["title"] for row in rows}
+
+
+def test_rerun_gives_the_same_bytes(demo, tmp_path):
+    before = {kind: Path(demo["paths"][kind]).read_bytes() for kind in ("html", "md", "pdf", "csv")}
+    with store.session(demo["db_url"]) as s:
+        again = briefing.run_for_day(s, DAY, demo["output"], sources=demo["sources"], topics=demo["topics"])
+    assert {kind: Path(again[kind]).read_bytes() for kind in before} == before
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing (apt-get install poppler-utils)")
+def test_pdf_has_pages_and_the_titles_in_every_script(demo):
+    pdf = demo["paths"]["pdf"]
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert 2 <= pages <= 6
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    for expected in (WIRE_TITLE, ZH_TITLE, VI_TITLE, MS_TITLE, "东盟外长会议在吉隆坡举行", "+3 h 5 min", "Source health"):
+        assert expected in text
+    assert text.count("\f") == pages
+
+
+def empty_briefing(tmp_path: Path, rows: list) -> tuple[dict, BeautifulSoup]:
+    sources, topics = config_from(tmp_path)
+    db_url = f"sqlite:///{tmp_path / 'pantau.db'}"
+    with store.session(db_url) as s:
+        s.add_all(rows)
+    with store.session(db_url) as s:
+        paths = briefing.run_for_day(s, DAY, tmp_path / "output", sources=sources, topics=topics)
+    return paths, page(paths)
+
+
+def test_a_day_without_articles_says_so(tmp_path):
+    paths, html = empty_briefing(tmp_path, [run("bernama", DAY), run("thestar", DAY)])
+    assert paths["articles"] == 0 and paths["stories"] == 0
+    assert html.select_one(".notice").get_text() == (
+        "No articles were collected for Monday 5 January 2026: there is nothing to brief on.")
+    assert "No articles to chart for this day." in html.get_text()
+    assert not html.select("#top-stories, img")
+    assert "No articles were collected" in Path(paths["md"]).read_text(encoding="utf-8")
+    with open(paths["csv"], encoding="utf-8-sig") as handle:
+        assert handle.read().count("\n") == 1  # the header alone
+    assert Path(paths["pdf"]).read_bytes().startswith(b"%PDF")
+
+
+def test_a_day_when_every_source_failed_says_so(tmp_path):
+    failures = [run(source_id, DAY - timedelta(days=offset), status="failed", reason="timeout", error="read timed out")
+                for source_id in ("bernama", "thestar", "sinchew") for offset in (0, 1)]
+    paths, html = empty_briefing(tmp_path, failures)
+    notice = html.select_one(".notice").get_text()
+    assert notice.startswith("Every source failed on Monday 5 January 2026 (3 of 3)")
+    health = html.select_one("#health").get_text(" ", strip=True)
+    assert "3 sources polled, 3 failed." in health
+    assert health.count("failed · since Sunday 4 January 2026") == 3
+    assert "Every source failed" in Path(paths["md"]).read_text(encoding="utf-8")
+
+
+def test_demo_rows_are_the_demo_rows():
+    """The fixture itself: six outlets in three languages on the wire story."""
+    rows = demo_rows()
+    outlets = {row.outlet for row in rows if getattr(row, "title", None) in (WIRE_TITLE, ZH_TITLE, MS_TITLE)}
+    assert len(outlets) == 6
+
+
+@pytest.mark.parametrize(("minutes", "label"), [
+    (0, "same time"), (40, "+40 min"), (60, "+1 h"), (185, "+3 h 5 min"), (26 * 60, "+1 d 2 h"), (-5, "-5 min"),
+])
+def test_pickup_delay(minutes, label):
+    start = at(DAY, 8)
+    assert briefing.pickup_delay(start, start + timedelta(minutes=minutes)) == label
+
+
+def test_two_sentence_lead_handles_abbreviations_and_chinese():
+    assert briefing.two_sentence_lead("Dr. Wee met Mr. Tan today. They spoke. Then left.") == \
+        "Dr. Wee met Mr. Tan today. They spoke."
+    assert briefing.two_sentence_lead("东盟外长会议今天举行。会议讨论了缅甸局势。第三句。") == \
+        "东盟外长会议今天举行。会议讨论了缅甸局势。"
+    assert briefing.two_sentence_lead("One sentence only") == "One sentence only"
+
+
+def test_links_can_only_open_pages():
+    assert briefing.safe_link("javascript:alert(1)") == "#"
+    assert briefing.safe_link("https://a.example/x (1)") == "https://a.example/x%20%281%29"
+    assert briefing.safe_link("quality/index.html") == "quality/index.html"
