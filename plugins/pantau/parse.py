@@ -18,9 +18,12 @@ STAGE = "parse"
 
 
 def latest_pages(s: Session, day: date) -> list[RawPage]:
-    """The newest stored copy of each article URL the day's polls fetched."""
+    """The newest stored copy of each article URL the day's polls fetched (error responses are kept
+    raw for the record, but are not pages to parse)."""
     pages = s.scalars(
-        select(RawPage).where(RawPage.batch_day == day, RawPage.kind == "article").order_by(RawPage.fetched_at)
+        select(RawPage)
+        .where(RawPage.batch_day == day, RawPage.kind == "article", RawPage.status < 400)
+        .order_by(RawPage.fetched_at, RawPage.id)
     ).all()
     return list({page.url: page for page in pages}.values())
 

@@ -5,6 +5,7 @@ so running a stage again for the same interval replaces its rows instead of addi
 """
 from __future__ import annotations
 
+import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -173,6 +174,21 @@ class DedupAssignment(Base):
     matched_with: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
+class DedupSignature(Base):
+    """An article's dedup signature, kept so a daily run compares with the past week without re-hashing it."""
+
+    __tablename__ = "dedup_signatures"
+    __table_args__ = (Index("ix_dedup_signatures_day", "day"),)
+
+    article_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    day: Mapped[date] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(8))
+    fingerprint: Mapped[str] = mapped_column(String(40))  # of the text signed: a changed article is re-signed
+    cluster: Mapped[str] = mapped_column(String(40))
+    story: Mapped[str] = mapped_column(String(40))
+    signature: Mapped[bytes] = mapped_column(LargeBinary)  # dedup.Signatures.pack
+
+
 class QualityRun(Base):
     __tablename__ = "quality_runs"
 
@@ -206,9 +222,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-@lru_cache(maxsize=4)
+_schema_lock = threading.Lock()
+
+
 def engine(url: str | None = None) -> Engine:
+    """The engine for a store URL (PANTAU_DB_URL by default), its schema created on first use."""
     url = url or config.db_url()
+    with _schema_lock:  # concurrent first users (poll threads) must not both create the tables
+        return _engine(url)
+
+
+engine.cache_clear = lambda: _engine.cache_clear()
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str) -> Engine:
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         created = create_engine(url)

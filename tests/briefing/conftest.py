@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_store import DAY, config_from, demo_rows
+from .briefing_store import DAY, config_from, demo_rows
 from pantau import briefing, store
 
 

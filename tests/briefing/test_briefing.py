@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from briefing_store import (DAY, ID_TITLE, MS_TITLE, SCRIPT_TITLE, VI_TITLE, WIRE_TITLE, ZH_TITLE, at, config_from,
+from .briefing_store import (DAY, ID_TITLE, MS_TITLE, SCRIPT_TITLE, VI_TITLE, WIRE_TITLE, ZH_TITLE, at, config_from,
                       demo_rows, run)
 from pantau import briefing, store
 

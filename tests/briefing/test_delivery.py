@@ -9,7 +9,7 @@ from email import policy
 import pytest
 from aiosmtpd.controller import Controller
 
-from briefing_store import DAY
+from .briefing_store import DAY
 from pantau import delivery
 
 

@@ -59,10 +59,16 @@ class QualityOperator(BaseOperator):
     ui_color = "#f8e0e0"
 
     def execute(self, context) -> dict:
-        from pantau.quality import run_for_day
+        from airflow.sdk.exceptions import AirflowFailException
 
-        with store.session() as s:
-            return run_for_day(s, interval_day(context), config.output_dir(), sources=registry())
+        from pantau.quality import QualityFailed, run_for_day
+
+        try:
+            with store.session() as s:
+                return run_for_day(s, interval_day(context), config.output_dir(), sources=registry())
+        except QualityFailed as exc:
+            # The same data would fail the same checks again: no retries, stop the briefing now.
+            raise AirflowFailException(str(exc)) from exc
 
 
 class BriefingOperator(BaseOperator):
