@@ -108,6 +108,17 @@ def cmd_poll(args) -> int:
     return 1 if any(summary["status"] == "failed" for summary in summaries) else 0
 
 
+def cmd_pools(args) -> int:
+    from pantau.sources import load_sources, pool_slots
+
+    pools = {
+        name: {"slots": slots, "description": f"Pantau polls of {name.removeprefix('pantau_')}, across all runs"}
+        for name, slots in sorted(pool_slots(load_sources(args.sources)).items())
+    }
+    print(json.dumps(pools, indent=2))
+    return 0
+
+
 def cmd_demo(args) -> int:
     from pantau.demo import DemoFailed, run_demo
 
@@ -144,6 +155,10 @@ def build_parser() -> argparse.ArgumentParser:
     poll.add_argument("--sources", type=Path, required=True, help="a source registry YAML file")
     poll.add_argument("--day", type=_day, help="the briefing day to file pages under (default: today, MYT)")
     poll.set_defaults(run=cmd_poll)
+
+    pools = commands.add_parser("pools", help="print the Airflow pools (one per outlet) for `airflow pools import`")
+    pools.add_argument("--sources", type=Path, help="source registry (default include/sources.yaml)")
+    pools.set_defaults(run=cmd_pools)
 
     demo = commands.add_parser("demo", help="serve the demo site and run the daily DAG on it")
     demo.add_argument("--day", type=_day, default=parse_day("2025-07-08"))

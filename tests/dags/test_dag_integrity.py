@@ -52,8 +52,8 @@ def test_every_dag_has_tags_owner_retries_and_doc(dag_bag):
 def test_daily_briefing_runs_at_0700_kuala_lumpur(dag_bag):
     dag = dag_bag.dags["pantau_daily_briefing"]
     assert type(dag.timetable).__name__ == "CronDataIntervalTimetable"
-    assert dag.timetable.summary == "0 7 * * *"
-    assert str(dag.timetable._timezone.name) == "Asia/Kuala_Lumpur"
+    assert dag.timetable.expression == "0 7 * * *"
+    assert str(dag.timetable.timezone) == "Asia/Kuala_Lumpur"
     assert dag.catchup is False
     order = [task.task_id for task in dag.topological_sort()]
     polls = [task_id for task_id in order if task_id.startswith("poll.")]
