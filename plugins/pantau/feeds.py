@@ -115,9 +115,11 @@ def _sitemap_items(body: bytes, zone: ZoneInfo) -> list[FeedItem]:
         raise FeedRejected("parse-error", "a sitemap index; point the source at one of its sitemaps")
     items = []
     for entry in root:
-        fields = {_local(element.tag): (element.text or "").strip() for element in entry.iter()}
+        # The page's own <loc> is a direct child; image:image and video blocks nest <loc>s of their own.
+        fields = {_local(element.tag): (element.text or "").strip() for element in entry}
+        news_dates = [e.text for e in entry.iter() if _local(e.tag) == "publication_date" and e.text]
         # Google News sitemaps date the article in news:publication_date; plain ones in lastmod.
-        stamp = fields.get("publication_date") or fields.get("lastmod")
+        stamp = (news_dates[0].strip() if news_dates else None) or fields.get("lastmod")
         item = _item(fields.get("loc"), _w3c_datetime(stamp, zone))
         if item:
             items.append(item)

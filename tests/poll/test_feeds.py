@@ -68,6 +68,16 @@ def test_google_news_sitemap_dates_come_from_publication_date_or_lastmod_in_the_
     assert items[1].published == datetime(2025, 7, 7, 14, 0, tzinfo=timezone.utc)
 
 
+def test_sitemap_image_blocks_do_not_replace_the_page_url():
+    body = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            b'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">'
+            b'<url><loc>https://thesun.my/local/asean-brief-1</loc>'
+            b'<image:image><image:loc>https://thesun.my/img/photo.jpg</image:loc></image:image>'
+            b'<lastmod>2025-07-08T04:05:00Z</lastmod></url></urlset>')
+    items = listed_items(body, kind="sitemap", base_url="https://thesun.my/")
+    assert [item.url for item in items] == ["https://thesun.my/local/asean-brief-1"]
+
+
 def test_sitemap_index_is_a_clear_parse_error():
     body = b'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://x.com/a.xml</loc></sitemap></sitemapindex>'
     with pytest.raises(FeedRejected, match="sitemap index"):
