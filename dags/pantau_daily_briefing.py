@@ -9,11 +9,14 @@ check the batch with Great Expectations, and write the briefing for one Asia/Kua
   own task instance red and is retried, while the other stages still run on what the other
   sources brought. Each outlet's tasks take slots of its own pool (`pantau_<outlet>`), so a
   backfill and the daily run together cannot hammer one outlet.
+- Source alerts (failing, stale, extraction profile gone stale) go to email and Slack as
+  configured, else to the task log; see the README's "Operations" section.
 - Every stage reads its day's inputs from the store and upserts its outputs, so clearing any
   task and running it again gives the same result.
 """
 from airflow.sdk import TaskGroup, dag
 
+from pantau.notifiers import SourceAlertNotifier
 from pantau.operators import BriefingOperator, DedupOperator, ParseOperator, PollSourceOperator, QualityOperator
 from pantau.schedule import DAILY_0700_MYT, DEFAULT_ARGS
 from pantau.sources import poll_groups
@@ -26,12 +29,16 @@ from pantau.sources import poll_groups
     max_active_runs=2,
     tags=["pantau", "briefing"],
     doc_md=__doc__,
+    on_failure_callback=SourceAlertNotifier(all_sources=True),
 )
 def pantau_daily_briefing():
-    with TaskGroup("poll") as polled:
+    # One alert when a source starts failing, a daily reminder, one notice when it recovers.
+    source_alerts = SourceAlertNotifier()
+    callbacks = {"on_failure_callback": source_alerts, "on_success_callback": source_alerts}
+    with TaskGroup("poll", default_args=callbacks) as polled:
         for pool, ids in poll_groups().items():
             PollSourceOperator.partial(task_id=pool.removeprefix("pantau_"), pool=pool).expand(source_id=ids)
-    polled >> ParseOperator(task_id="parse") >> DedupOperator(task_id="dedup") \
+    polled >> ParseOperator(task_id="parse", on_success_callback=source_alerts) >> DedupOperator(task_id="dedup") \
         >> QualityOperator(task_id="quality") >> BriefingOperator(task_id="briefing")
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from pantau.days import briefing_day_of
 from pantau.extract import extract_article
 from pantau.models import Article, PageRejected
-from pantau.sources import Source
+from pantau.sources import ConfigError, Source
 from pantau.store import ArticleRow, Quarantine, RawPage, quarantine
 
 log = logging.getLogger("pantau.parse")
@@ -70,6 +70,8 @@ def run_for_day(s: Session, day: date, sources: dict[str, Source]) -> dict:
             quarantine(s, STAGE, day, page.final_url, exc.reason, exc.detail)
             rejected += 1
             continue
+        except ConfigError:  # a broken profile file is the deployment's fault, not the page's
+            raise
         except Exception as exc:  # one bad page must not stop the others; it is kept with its reason
             log.exception("extraction crashed on %s", page.final_url)
             quarantine(s, STAGE, day, page.final_url, "extract-error", f"{type(exc).__name__}: {exc}")

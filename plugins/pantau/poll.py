@@ -24,7 +24,7 @@ from pantau.feeds import FeedItem, FeedRejected, listed_items
 from pantau.health import RunRecord, record_run
 from pantau.fetch import Fetched, FetchFailed, Fetcher
 from pantau.sources import Source
-from pantau.store import RawPage, UrlState
+from pantau.store import RawPage, SourceRun, UrlState
 from pantau.urls import normalise_url, origin
 
 # A past day's feed items are kept when dated within its window widened by this much on each
@@ -81,7 +81,7 @@ def poll_source(
 
     start, end = day_window(day)
     past = now - end > PAST_AFTER
-    if past and (replay := _replay(source, day, now, db_url)):
+    if past and (replay := _replay(source, day, db_url)):
         return replay
     keep = (start - PAST_DAY_SLACK, end + PAST_DAY_SLACK) if past else None
     own_fetcher = fetcher is None
@@ -261,20 +261,16 @@ def _not_yet_collected(items: list[FeedItem], db_url) -> list[FeedItem]:
     return [item for item in items if item.key not in done]
 
 
-def _replay(source: Source, day: date, now: datetime, db_url) -> dict | None:
-    """A past day already collected: report what is stored, touch no network."""
+def _replay(source: Source, day: date, db_url) -> dict | None:
+    """A past day already collected: report what is stored and touch no network. The day's run
+    record stays as the original poll wrote it, so a rerun changes nothing. A past day whose poll
+    failed is not collected: it is polled again, keeping only items dated near it."""
     with store.session(db_url) as s:
-        counts = dict(s.execute(
-            select(RawPage.kind, func.count()).where(RawPage.source_id == source.id, RawPage.batch_day == day)
-            .group_by(RawPage.kind)
-        ).all())
-        if not counts:
+        run = s.get(SourceRun, (source.id, day))
+        if run is None or run.status == "failed":
             return None
-        articles = counts.get("article", 0)
-        record_run(s, source.id, day, RunRecord(
-            status="replayed", reason=None, error=None, items_seen=articles, new_items=articles,
-            failed_items=0, bytes_received=0, started_at=now, finished_at=now, found_new=False,
-        ))
+        articles = s.scalar(select(func.count()).where(
+            RawPage.source_id == source.id, RawPage.batch_day == day, RawPage.kind == "article"))
     return _summary(source.id, "replayed", _Tally(items_seen=articles, new=articles))
 
 

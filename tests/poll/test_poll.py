@@ -251,7 +251,17 @@ def test_a_past_day_already_collected_is_replayed_without_network(site, fetcher,
     summary = poll_source(make_source(site), DAY, now=later, db_url=db_url, fetcher=fetcher)
     assert (summary["status"], summary["new"]) == ("replayed", 2)
     assert sum(site.hits.values()) == hits
-    assert run_of(db_url).status == "replayed" and run_of(db_url).new_items == 2
+    assert run_of(db_url).status == "ok" and run_of(db_url).new_items == 2, "the original record was rewritten"
+
+
+def test_a_past_day_whose_poll_failed_is_polled_again(site, fetcher, sqlite_url):
+    site.reply("/feed.xml", b"down", status=503)
+    later = NOW + timedelta(days=5)
+    with pytest.raises(SourceFailed):
+        poll_source(make_source(site), DAY, now=later, db_url=sqlite_url, fetcher=fetcher)
+    serve_feed_with_articles(site, 2)
+    summary = poll_source(make_source(site), DAY, now=later, db_url=sqlite_url, fetcher=fetcher)
+    assert summary["status"] == "ok" and run_of(sqlite_url).status == "ok"
 
 
 def test_a_past_day_not_collected_keeps_only_items_dated_near_it(site, fetcher, sqlite_url):

@@ -1,0 +1,116 @@
+"""Alert fixtures: a real SMTP server and a stand-in Slack webhook on 127.0.0.1, and the Airflow
+connections and variables that point the notifier at them."""
+from __future__ import annotations
+
+import email
+import json
+import threading
+from email.message import EmailMessage
+from email.policy import default as default_policy
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from .channels import free_port, slack_connection, smtp_connection
+from .history import write_sources
+
+SETTINGS = ("pantau_alert_email_to", "pantau_alert_email_from", "pantau_alert_smtp_conn_id", "pantau_alert_slack_conn_id")
+# Everything the notifier reads its channels from: Airflow variables, their environment fallbacks, connections.
+ALERT_SETTINGS = (
+    *(f"AIRFLOW_VAR_{name.upper()}" for name in SETTINGS),
+    *(name.upper() for name in SETTINGS),
+    "AIRFLOW_CONN_SMTP_DEFAULT",
+    "AIRFLOW_CONN_PANTAU_SLACK_WEBHOOK",
+)
+
+
+class Mailbox:
+    """An aiosmtpd handler keeping every message it is given."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.port = 0
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
+        return "250 Message accepted for delivery"
+
+
+@pytest.fixture
+def mailbox():
+    from aiosmtpd.controller import Controller
+
+    box = Mailbox()
+    box.port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    yield box
+    controller.stop()
+
+
+class Webhook:
+    """A stand-in for Slack's incoming webhook: records each POSTed JSON body, answers "ok"."""
+
+    def __init__(self) -> None:
+        self.posts: list[dict] = []
+        webhook = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:  # keep test output clean
+                pass
+
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                webhook.posts.append({"path": self.path, **json.loads(body)})
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.origin = "http://127.0.0.1:%d" % self.server.server_address[1]
+
+
+@pytest.fixture
+def webhook():
+    hook = Webhook()
+    thread = threading.Thread(target=hook.server.serve_forever, daemon=True)
+    thread.start()
+    yield hook
+    hook.server.shutdown()
+    hook.server.server_close()
+
+
+@pytest.fixture
+def no_alert_channels(monkeypatch):
+    """Nothing configured: the state the notifier finds on a fresh install."""
+    for name in ALERT_SETTINGS:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def email_to(monkeypatch, no_alert_channels, mailbox):
+    """Alerts by email to the local SMTP server, configured as an operator would: a connection and a variable."""
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", smtp_connection(mailbox.port))
+    monkeypatch.setenv("AIRFLOW_VAR_PANTAU_ALERT_EMAIL_TO", "desk@example.org, editor@example.org")
+    return mailbox
+
+
+@pytest.fixture
+def slack_to(monkeypatch, no_alert_channels, webhook):
+    monkeypatch.setenv("AIRFLOW_CONN_PANTAU_SLACK_WEBHOOK", slack_connection(webhook.origin))
+    return webhook
+
+
+@pytest.fixture
+def pantau_env(monkeypatch, tmp_path, sqlite_url):
+    """A store and a source registry of two sources, as the notifier finds them through configuration."""
+    sources = write_sources(
+        tmp_path / "sources.yaml",
+        {"id": "thestar", "outlet": "The Star", "urls": ["https://www.thestar.com.my/rss/News"],
+         "profile": "thestar", "stale_after_hours": 48},
+        {"id": "vnexpress", "outlet": "VnExpress", "language": "vi",
+         "urls": ["https://vnexpress.net/rss/the-gioi.rss"], "alert_after_failures": 1},
+    )
+    monkeypatch.setenv("PANTAU_SOURCES", str(sources))
+    monkeypatch.setenv("PANTAU_DB_URL", sqlite_url)
+    return sqlite_url
