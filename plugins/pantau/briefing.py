@@ -335,6 +335,23 @@ def _items(s: Session, day: date) -> list[_Item]:
     ]
 
 
+def _earlier_copies(s: Session, day: date, items: list[_Item]) -> list[_Item]:
+    """Copies published before `day` of the stories the day's articles belong to, so that a story
+    picked up today from yesterday's wire shows its original and how late the pickup came."""
+    story_ids = sorted({item.story for item in items})
+    rows = s.execute(
+        select(ArticleRow, DedupAssignment)
+        .join(DedupAssignment, DedupAssignment.article_id == ArticleRow.id)
+        .where(DedupAssignment.story.in_(story_ids), ArticleRow.day < day)
+        .order_by(ArticleRow.id)
+    ).all() if story_ids else []
+    return [
+        _Item(article=article, cluster=assignment.cluster, story=assignment.story,
+              canonical=assignment.canonical, grouped_by=_grouped_by(assignment))
+        for article, assignment in rows
+    ]
+
+
 def _topic_patterns(topics: list[Topic]) -> dict[str, dict[str, re.Pattern]]:
     """Per topic name and language, one pattern for its keywords (word boundaries, except in Chinese)."""
     patterns: dict[str, dict[str, re.Pattern]] = {}
@@ -377,6 +394,9 @@ def _stories(items: list[_Item], sources: dict[str, Source], patterns) -> list[S
             not _is_wire_original(item.article, sources), not item.canonical, item.article.id,
         ))
         lead = members[0].article
+        # The headline links the copy dedup chose (the wire's own page, its latest version);
+        # the outlet and time are those of the first publication.
+        head = next((item.article for item in members if item.canonical and item.cluster == members[0].cluster), lead)
         carriers = [
             Carrier(
                 outlet=item.article.outlet,
@@ -396,12 +416,12 @@ def _stories(items: list[_Item], sources: dict[str, Source], patterns) -> list[S
             topics.update(dict.fromkeys(_topics_of(patterns, item.article.language, text)))
         stories.append(Story(
             id=story_id,
-            title=lead.title,
-            url=lead.url,
+            title=head.title,
+            url=head.url,
             outlet=lead.outlet,
             language=lead.language,
             published=carriers[0].published,
-            lead=two_sentence_lead(lead.body),
+            lead=two_sentence_lead(head.body),
             topics=list(topics),
             carriers=carriers,
             versions=_versions(members, lead.language),
@@ -609,7 +629,7 @@ def build_briefing(s: Session, day: date, output_dir: Path, sources: dict[str, S
                    topics: list[Topic]) -> Briefing:
     items = _items(s, day)
     patterns = _topic_patterns(topics)
-    stories = _stories(items, sources, patterns)
+    stories = _stories(items + _earlier_copies(s, day, items), sources, patterns)
     wire_stories, pickups = _wire_pickup(stories, sources)
     other_languages, more = _other_languages(stories)
     health, polled, failed = _health(s, day, sources)

@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from .briefing_store import (DAY, ID_TITLE, MS_TITLE, SCRIPT_TITLE, VI_TITLE, WIRE_TITLE, ZH_TITLE, at, config_from,
-                      demo_rows, run)
+from .briefing_store import (DAY, ID_TITLE, MS_TITLE, SCRIPT_TITLE, VI_TITLE, WIRE_TITLE, ZH_TITLE, article, assign, at,
+                             config_from, demo_rows, run)
 from pantau import briefing, store
 
 
@@ -162,6 +162,23 @@ def empty_briefing(tmp_path: Path, rows: list) -> tuple[dict, BeautifulSoup]:
     with store.session(db_url) as s:
         paths = briefing.run_for_day(s, DAY, tmp_path / "output", sources=sources, topics=topics)
     return paths, page(paths)
+
+
+def test_a_pickup_of_yesterdays_wire_story_shows_the_original_and_the_canonical_headline(tmp_path):
+    yesterday = DAY - timedelta(days=1)
+    original = article("bernama", "Bernama", "en", "SOM concludes", at(yesterday, 18), day=yesterday, wire="bernama")
+    updated = article("bernama", "Bernama", "en", "UPDATED: SOM concludes, AMM next", at(yesterday, 22),
+                      day=yesterday, wire="bernama")
+    pickup = article("thestar", "The Star", "en", "Senior officials wrap up", at(DAY, 8, 40), wire="bernama")
+    rows = [original, updated, pickup, assign(original, "s1", "s1"), assign(updated, "s1", "s1", canonical=True),
+            assign(pickup, "s1", "s1"), run("bernama", DAY), run("thestar", DAY)]
+    paths, html = empty_briefing(tmp_path, rows)
+    story = html.select_one("#top-stories li.card")
+    heading = story.select_one("h3 a")
+    assert (heading.get_text(strip=True), heading["href"]) == (updated.title, updated.url)
+    carried = story.get_text(" ", strip=True)
+    assert "Bernama" in carried and "+14 h 40 min" in carried
+    assert paths["articles"] == 1, "yesterday's copies are context, not today's articles"
 
 
 def test_a_day_without_articles_says_so(tmp_path):
