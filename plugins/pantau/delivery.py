@@ -2,29 +2,21 @@
 from __future__ import annotations
 
 import logging
-import os
-import re
 from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-RECIPIENTS_VARIABLE = "pantau_briefing_recipients"
-RECIPIENTS_ENV = "PANTAU_BRIEFING_RECIPIENTS"
-CONN_ID_ENV = "PANTAU_SMTP_CONN_ID"
-DEFAULT_CONN_ID = "smtp_default"
+from pantau.settings import addresses, setting
+
+RECIPIENTS = "pantau_briefing_recipients"
 DEFAULT_SENDER = "pantau@localhost"  # used when the connection has no `from_email` extra
 
 
 def recipients() -> list[str]:
-    """Addresses from PANTAU_BRIEFING_RECIPIENTS, else the Airflow Variable; comma-separated, may be empty."""
-    configured = os.environ.get(RECIPIENTS_ENV)
-    if configured is None:
-        from airflow.sdk import Variable
-
-        configured = Variable.get(RECIPIENTS_VARIABLE, default=None) or ""
-    return [address for address in re.split(r"[,;\s]+", configured) if address]
+    """Addresses from the Airflow Variable pantau_briefing_recipients (or PANTAU_BRIEFING_RECIPIENTS)."""
+    return addresses(RECIPIENTS)
 
 
 def briefing_message(paths: dict, day: date, sender: str, to: list[str]) -> EmailMessage:
@@ -45,11 +37,11 @@ def deliver_briefing(paths: dict, day: date) -> bool:
     """Send the briefing to the configured recipients; False (and nothing sent) when none are configured."""
     to = recipients()
     if not to:
-        log.info("briefing email is off: set %s or the Airflow Variable %s", RECIPIENTS_ENV, RECIPIENTS_VARIABLE)
+        log.info("briefing email is off: set the Airflow Variable %s (or %s)", RECIPIENTS, RECIPIENTS.upper())
         return False
     from airflow.providers.smtp.hooks.smtp import SmtpHook
 
-    with SmtpHook(smtp_conn_id=os.environ.get(CONN_ID_ENV, DEFAULT_CONN_ID)) as hook:
+    with SmtpHook(smtp_conn_id=setting("pantau_briefing_smtp_conn_id", "smtp_default")) as hook:
         message = briefing_message(paths, day, hook.from_email or DEFAULT_SENDER, to)
         # The hook's send_email_smtp builds a multipart/mixed without a plain-text part, so the hook
         # only opens the connection (TLS, login and retries from the Airflow connection) and this

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 import html
 import logging
-import os
-import re
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from airflow.sdk import BaseNotifier, Connection, Variable
+from airflow.sdk import BaseNotifier, Connection
 from airflow.sdk.exceptions import AirflowNotFoundException
 
 from pantau.alerts import Alert, send_due_alerts
+from pantau.settings import addresses, setting
 from pantau.sources import registry
 
 log = logging.getLogger("pantau.alerts")
@@ -34,11 +33,6 @@ Channel = Callable[[Alert, dict], None]
 
 class AlertNotSent(RuntimeError):
     """No configured channel took the alert; its state is rolled back so the next callback retries."""
-
-
-def setting(variable: str, default: str | None = None) -> str | None:
-    """An Airflow Variable, else the PANTAU_<NAME> environment variable, else the default."""
-    return Variable.get(variable, default=None) or os.environ.get(variable.upper()) or default
 
 
 def email_channel(recipients: list[str], conn_id: str, sender: str | None) -> Channel:
@@ -87,7 +81,7 @@ def _connection_exists(conn_id: str) -> bool:
 
 def configured_channels() -> dict[str, Channel]:
     channels: dict[str, Channel] = {}
-    recipients = [r for r in re.split(r"[,;\s]+", setting("pantau_alert_email_to") or "") if r]
+    recipients = addresses("pantau_alert_email_to")
     if recipients:
         channels["email"] = email_channel(
             recipients, setting("pantau_alert_smtp_conn_id", "smtp_default"), setting("pantau_alert_email_from")
