@@ -79,7 +79,8 @@ def test_extract_and_dedup_the_demo_pages(tmp_path):
                 for p in pages),
         encoding="utf-8",
     )
-    extracted = pantau("extract", "--manifest", str(manifest), "--sources", str(DEMO_DIR / "sources.yaml"))
+    sources = write_sources("http://127.0.0.1:1", tmp_path / "sources.yaml")  # the registry, no server needed
+    extracted = pantau("extract", "--manifest", str(manifest), "--sources", str(sources))
     assert extracted.returncode == 0, extracted.stderr
     records = [json.loads(line) for line in extracted.stdout.splitlines()]
     assert len(records) == len(pages)
@@ -110,11 +111,12 @@ def test_poll_prints_a_summary_per_source(tmp_path, demo_site):
     assert sum(s["new"] for s in summaries) >= 30
 
 
-def test_pools_gives_each_outlet_one_pool_sized_by_its_politeness():
-    finished = pantau("pools", "--sources", str(DEMO_DIR / "sources.yaml"))
+def test_pools_gives_each_outlet_one_pool_sized_by_its_politeness(tmp_path):
+    registry_file = write_sources("http://127.0.0.1:1", tmp_path / "sources.yaml")
+    finished = pantau("pools", "--sources", str(registry_file))
     assert finished.returncode == 0, finished.stderr
     pools = json.loads(finished.stdout)
-    sources = load_sources(DEMO_DIR / "sources.yaml")
+    sources = load_sources(registry_file)
     assert set(pools) == {outlet_pool(source.outlet) for source in sources}
     bernama = [source for source in sources if source.outlet == "Bernama"]
     assert len(bernama) == 3 and pools["pantau_bernama"]["slots"] == min(s.politeness.concurrency for s in bernama)
