@@ -107,19 +107,22 @@ class _Process:
 
 
 class AirflowCluster:
-    """Airflow on CeleryExecutor with `workers` Celery workers of `concurrency` slots each."""
+    """Airflow on CeleryExecutor with `workers` Celery workers of `concurrency` slots each, or on the
+    LocalExecutor (`executor="LocalExecutor"`, no workers: the scheduler runs `concurrency` tasks)."""
 
     def __init__(
         self,
         workdir: Path,
         *,
+        executor: str = "CeleryExecutor",
         workers: int = 2,
         concurrency: int = 2,
         dags_folder: Path = PROJECT_ROOT / "dags",
         env: dict[str, str] | None = None,
     ):
         self.workdir = workdir
-        self.workers = workers
+        self.executor = executor
+        self.workers = workers if executor == "CeleryExecutor" else 0
         self.concurrency = concurrency
         self.dags_folder = dags_folder
         self.extra_env = env or {}
@@ -228,7 +231,8 @@ class AirflowCluster:
             **inherited,
             "PYTHONPATH": python_path,
             "AIRFLOW_HOME": str(home),
-            "AIRFLOW__CORE__EXECUTOR": "CeleryExecutor",
+            "AIRFLOW__CORE__EXECUTOR": self.executor,
+            "AIRFLOW__CORE__PARALLELISM": str(max(self.concurrency, 1) * max(self.workers, 1)),
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": self.postgres_url(self.airflow_db),
             "AIRFLOW__CELERY__BROKER_URL": self.redis_url,
             # SQLAlchemy 2.1 maps a bare postgresql:// to psycopg 3; the image and .venv have psycopg2.
@@ -271,6 +275,11 @@ class AirflowCluster:
                 stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
             )
         self._processes.append(_Process(name, popen, log))
+
+    def run_command(self, name: str, args: list[str]) -> Path:
+        """Run an `airflow` CLI command against the cluster to its end; returns its log."""
+        self._run_to_end(name, args)
+        return self._log(name)
 
     def _run_to_end(self, name: str, args: list[str]) -> None:
         log = self._log(name)
