@@ -794,13 +794,23 @@ def run_for_day(s: Session, day: date) -> dict:
         by_day[row.day].append(row)
 
     # Sorted, so a rerun builds the same index whatever order the backend returns rows in.
-    index = SignatureIndex.of_packed(blob for d in days[:-1] for _, blob in sorted(stored[d].items()))
-    for earlier in days[:-1]:  # a day dedup never ran for: sign it now, once, so the window is whole
-        missing = [row for row in by_day[earlier] if row.id not in stored[earlier]]
+    def past_week() -> SignatureIndex:
+        return SignatureIndex.of_packed(blob for d in days[:-1] for _, blob in sorted(stored[d].items()))
+
+    index = past_week()
+    late = False
+    for earlier in days[:-1]:  # articles dedup never saw (a day it never ran for, a late page): sign them
+        missing = sorted((row for row in by_day[earlier] if row.id not in stored[earlier]), key=lambda row: row.id)
         if missing:
             start = len(index)
-            assign_signatures(sign([_item(row) for row in missing]), index)
+            # Their rows too, so today's copies of them show their original and its canonical flag.
+            _write_assignments(s, earlier, assign_signatures(sign([_item(row) for row in missing]), index),
+                               replace_day=False)
             persisted.replace(earlier, {**stored[earlier], **index.packed(start)})
+            late = True
+    if late:  # today is matched against the week as a rerun will read it back, so both agree
+        stored = persisted.load(days)
+        index = past_week()
 
     today = sorted(by_day[day], key=lambda row: row.id)
     reusable = stored[day]
@@ -824,10 +834,12 @@ def _stored_fingerprint(blob: bytes | None) -> str | None:
     return _packed_fields(blob)[0] if blob else None
 
 
-def _write_assignments(s: Session, day: date, assignments: list[Assignment]) -> None:
-    """Replace the day's rows, then re-decide the canonical copy of every cluster they joined."""
+def _write_assignments(s: Session, day: date, assignments: list[Assignment], *, replace_day: bool = True) -> None:
+    """Replace the day's rows (or, with replace_day off, just these articles' rows), then re-decide
+    the canonical copy of every cluster they joined."""
     ids = [a.article_id for a in assignments]
-    s.execute(delete(DedupAssignment).where(DedupAssignment.day == day))
+    if replace_day:
+        s.execute(delete(DedupAssignment).where(DedupAssignment.day == day))
     for start in range(0, len(ids), 500):
         s.execute(delete(DedupAssignment).where(DedupAssignment.article_id.in_(ids[start:start + 500])))
     if assignments:

@@ -275,4 +275,13 @@ def test_a_day_dedup_never_ran_for_is_signed_once_into_the_window(sqlite_url, la
         update = next(i for i in second_day if i.title.startswith("UPDATED"))
         assert s.get(DedupAssignment, update.id).method == "containment"
         assert s.query(DedupSignature).count() == len(first_day) + len(second_day)
+        # The earlier day's articles get their rows too: the briefing shows today's copies with their
+        # original, and the wire's page stays the canonical one until its update arrives.
+        wire_page = next(i for i in first_day if i.outlet == "Bernama" and i.language == "en" and "SOM" in i.title)
+        assert s.get(DedupAssignment, wire_page.id).day == date(2025, 7, 7)
+        assert s.get(DedupAssignment, update.id).canonical and not s.get(DedupAssignment, wire_page.id).canonical
+        rows = _rows(s, date(2025, 7, 7))
     assert sum(signed) == len(first_day) + len(second_day)
+    with store.session(sqlite_url) as s:
+        dedup.run_for_day(s, date(2025, 7, 8))
+        assert _rows(s, date(2025, 7, 7)) == rows, "a rerun leaves the earlier day's rows as they were"
