@@ -44,6 +44,8 @@ from pantau.models import article_id
 from pantau.store import ArticleRow, DedupAssignment, DedupSignature
 
 WINDOW_DAYS = 7
+# How long signatures are kept: the window, plus room for reruns of last week's days.
+RETENTION = timedelta(days=2 * WINDOW_DAYS + 1)
 SHINGLE_TOKENS = 4
 LEAD_TOKENS = 50  # about the first paragraph: what trimmed copies and briefs always keep
 NUM_PERM = 64
@@ -455,6 +457,7 @@ class StoreSignatures:
                          "cluster": cluster, "story": story, "signature": blob})
         if rows:
             self.s.execute(insert(DedupSignature), rows)
+        self.s.execute(delete(DedupSignature).where(DedupSignature.day < day - RETENTION))
 
 
 class RedisSignatures:
@@ -481,7 +484,7 @@ class RedisSignatures:
         pipe.delete(self._key(day))
         if entries:
             pipe.hset(self._key(day), mapping=entries)
-            pipe.expire(self._key(day), timedelta(days=2 * WINDOW_DAYS + 1))  # room for reruns of last week
+            pipe.expire(self._key(day), RETENTION)
         pipe.execute()
 
 
@@ -803,9 +806,13 @@ def run_for_day(s: Session, day: date) -> dict:
         missing = sorted((row for row in by_day[earlier] if row.id not in stored[earlier]), key=lambda row: row.id)
         if missing:
             start = len(index)
-            # Their rows too, so today's copies of them show their original and its canonical flag.
-            _write_assignments(s, earlier, assign_signatures(sign([_item(row) for row in missing]), index),
-                               replace_day=False)
+            # Their rows too, where they have none, so today's copies of them show their original
+            # and its canonical flag (signatures past their retention are signed again, rows stay).
+            assigned = assign_signatures(sign([_item(row) for row in missing]), index)
+            ids = [row.id for row in missing]
+            with_rows = {ident for start in range(0, len(ids), 500) for ident in s.scalars(
+                select(DedupAssignment.article_id).where(DedupAssignment.article_id.in_(ids[start:start + 500])))}
+            _write_assignments(s, earlier, [a for a in assigned if a.article_id not in with_rows], replace_day=False)
             persisted.replace(earlier, {**stored[earlier], **index.packed(start)})
             late = True
     if late:  # today is matched against the week as a rerun will read it back, so both agree

@@ -5,7 +5,7 @@ import json
 import socket
 import uuid
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import numpy as np
@@ -285,3 +285,24 @@ def test_a_day_dedup_never_ran_for_is_signed_once_into_the_window(sqlite_url, la
     with store.session(sqlite_url) as s:
         dedup.run_for_day(s, date(2025, 7, 8))
         assert _rows(s, date(2025, 7, 7)) == rows, "a rerun leaves the earlier day's rows as they were"
+
+
+def test_signatures_past_their_retention_are_dropped_and_signed_again_without_touching_rows(
+        sqlite_url, labelled, monkeypatch):
+    monkeypatch.delenv("PANTAU_DEDUP_REDIS_URL", raising=False)
+    first_day, second_day = _two_days(labelled)
+    day1, day2 = date(2025, 7, 7), date(2025, 7, 8)
+    with store.session(sqlite_url) as s:
+        _store_articles(s, first_day, day1)
+        _store_articles(s, second_day, day2)
+    with store.session(sqlite_url) as s:
+        dedup.run_for_day(s, day1)
+        dedup.run_for_day(s, day2)
+        rows = _rows(s, day2)
+    later = day2 + dedup.RETENTION + timedelta(days=1)
+    with store.session(sqlite_url) as s:
+        dedup.run_for_day(s, later)  # a day with no articles still keeps the table to its retention
+        assert s.query(DedupSignature).filter(DedupSignature.day < later - dedup.RETENTION).count() == 0
+    with store.session(sqlite_url) as s:
+        dedup.run_for_day(s, day2)  # a backfill of the old day signs its week again
+        assert _rows(s, day2) == rows
