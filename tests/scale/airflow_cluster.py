@@ -9,6 +9,7 @@ The tests and benchmarks/bench_scale.py share it.
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import secrets
 import signal
@@ -29,6 +30,7 @@ from cryptography.fernet import Fernet
 from psycopg2 import sql
 
 from pantau import store
+from pantau.demo import SITE_DIR
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 AIRFLOW = Path(sys.executable).with_name("airflow")
@@ -67,6 +69,15 @@ def postgres_login() -> tuple[str, str] | None:
             except psycopg2.Error:
                 continue
     return None
+
+
+def reason_to_skip() -> str | None:
+    """Why a cluster running the daily DAG on the demo site cannot start here, or None."""
+    if not SITE_DIR.is_dir():
+        return f"the demo site {SITE_DIR} has not been built"
+    if importlib.util.find_spec("asyncpg") is None:
+        return "asyncpg is not installed: Airflow's api-server needs it to use PostgreSQL"
+    return missing_services()
 
 
 def missing_services() -> str | None:

@@ -2,15 +2,14 @@
 created with `airflow backfill create` as the README shows, ending with three briefings."""
 from __future__ import annotations
 
-import importlib.util
 import time
 from datetime import date
 
 import pytest
 
-from airflow_cluster import AirflowCluster, ClusterError, missing_services
+from airflow_cluster import AirflowCluster, ClusterError, reason_to_skip
 from pantau import store
-from pantau.demo import SITE_DIR, write_sources
+from pantau.demo import write_sources
 from pantau.sources import load_sources, pool_slots
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(1200)]
@@ -19,13 +18,6 @@ DAG_ID = "pantau_daily_briefing"
 DAYS = [date(2025, 7, 7), date(2025, 7, 8), date(2025, 7, 9)]
 BACKFILL_TIMEOUT = 600  # seconds for the three runs, one after another, on two cores
 
-
-def _reason_to_skip() -> str | None:
-    if not SITE_DIR.is_dir():
-        return f"the demo site {SITE_DIR} has not been built"
-    if importlib.util.find_spec("asyncpg") is None:
-        return "asyncpg is not installed: Airflow's api-server needs it to use PostgreSQL"
-    return missing_services()
 
 
 def _backfill_runs(cluster: AirflowCluster) -> list[tuple[str, str]]:
@@ -39,7 +31,7 @@ def _backfill_runs(cluster: AirflowCluster) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def backfill(tmp_path_factory, request):
-    reason = _reason_to_skip()
+    reason = reason_to_skip()
     if reason:
         pytest.skip(reason)
     base_url = request.getfixturevalue("demo_site")

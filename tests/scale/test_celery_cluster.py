@@ -8,17 +8,16 @@ polls must have run on both workers, and the store must hold the articles a SQLi
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from airflow_cluster import AirflowCluster, missing_services
+from airflow_cluster import AirflowCluster, reason_to_skip
 from pantau import store
 from pantau.days import BRIEFING_ZONE
-from pantau.demo import SITE_DIR, run_after_for, write_sources
+from pantau.demo import run_after_for, write_sources
 from pantau.sources import load_sources, pool_slots
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(900)]
@@ -28,13 +27,6 @@ DAY = date(2025, 7, 8)
 RUN_TIMEOUT = 360  # seconds; the run takes about a minute on two cores
 WORKERS = ("worker1", "worker2")
 
-
-def _reason_to_skip() -> str | None:
-    if not SITE_DIR.is_dir():
-        return f"the demo site {SITE_DIR} has not been built"
-    if importlib.util.find_spec("asyncpg") is None:
-        return "asyncpg is not installed: Airflow's api-server needs it to use PostgreSQL"
-    return missing_services()
 
 
 def _articles(db_url: str) -> dict[str, str]:
@@ -59,7 +51,7 @@ def _sqlite_run(sources: Path, scratch: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def celery_run(tmp_path_factory, request):
-    reason = _reason_to_skip()
+    reason = reason_to_skip()
     if reason:
         pytest.skip(reason)
     try:  # what every worker imports first; a broken pin would otherwise surface as a dead worker
