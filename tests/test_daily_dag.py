@@ -153,3 +153,30 @@ def test_a_broken_batch_stops_the_briefing_and_names_the_expectation(tmp_path, a
     with store.session(f"sqlite:///{tmp_path / 'pantau.db'}") as s:
         bot_walls = s.scalars(select(store.Quarantine).where(store.Quarantine.stage == "parse")).all()
     assert len(bot_walls) == 15 and all(row.reason in {"too-short", "no-title"} for row in bot_walls)
+
+
+def test_a_failing_source_fails_its_own_task_and_the_briefing_still_goes_out(tmp_path, airflow_db, demo_site):
+    from airflow.dag_processing.dagbag import DagBag
+
+    sources = write_sources(demo_site, tmp_path / "sources.yaml")
+    with sources.open("a", encoding="utf-8") as registry_file:  # an outlet whose server is gone
+        registry_file.write("  - id: gone\n    outlet: Gone Daily\n    language: en\n    kind: rss\n"
+                            "    urls: [http://127.0.0.1:9/feed.xml]\n")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("PANTAU_SOURCES", str(sources))
+        env.setenv("PANTAU_DB_URL", f"sqlite:///{tmp_path / 'pantau.db'}")
+        env.setenv("PANTAU_OUTPUT_DIR", str(tmp_path / "output"))
+        dag = DagBag(dag_folder=str(DAGS)).dags["pantau_daily_briefing"]
+        for task in dag.tasks:  # Airflow's retries would only make this test wait
+            task.retries = 0
+        run = dag.test(logical_date=datetime.fromisoformat(run_after_for(DAY)))
+    states = {(ti.task_id, ti.map_index): ti.state for ti in run.get_task_instances()}
+    assert states[("poll.gone_daily", 0)] == "failed"
+    polled = [state for (task_id, _), state in states.items() if task_id.startswith("poll.") and task_id != "poll.gone_daily"]
+    assert polled and set(polled) == {"success"}
+    assert [states[(task, -1)] for task in ("parse", "dedup", "quality", "briefing")] == ["success"] * 4
+    with store.session(f"sqlite:///{tmp_path / 'pantau.db'}") as s:
+        gone = s.get(store.SourceRun, ("gone", DAY))
+    assert (gone.status, gone.reason) == ("failed", "connection")
+    health = (tmp_path / "output" / "briefings" / DAY.isoformat() / "briefing.md").read_text(encoding="utf-8")
+    assert "Gone Daily" in health

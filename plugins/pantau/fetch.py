@@ -16,8 +16,14 @@ from urllib.robotparser import RobotFileParser
 
 import requests
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import DecodeError, NameResolutionError, ProtocolError, ReadTimeoutError
-from urllib3.exceptions import ConnectTimeoutError
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    DecodeError,
+    NameResolutionError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+)
 from urllib3.util.retry import Retry
 
 from pantau.sources import Politeness
@@ -213,8 +219,6 @@ class Fetcher:
             )
         except requests.exceptions.TooManyRedirects:
             raise FetchFailed("redirect-loop", f"more than {settings.max_redirects} redirects from {url}") from None
-        except requests.exceptions.Timeout as exc:
-            raise FetchFailed("timeout", f"{url}: {_innermost(exc)}") from None
         except requests.exceptions.RequestException as exc:
             raise FetchFailed(_network_reason(exc), f"{url}: {_innermost(exc)}") from None
         with response:
@@ -273,6 +277,9 @@ def _network_reason(exc: BaseException) -> str:
     for _ in range(8):
         if isinstance(current, NameResolutionError):
             return "dns"
+        # urllib3 derives a refused connection from ConnectTimeoutError; it is no timeout.
+        if isinstance(current, NewConnectionError):
+            return "connection"
         if isinstance(current, (ReadTimeoutError, ConnectTimeoutError, TimeoutError)):
             return "timeout"
         if not isinstance(current, BaseException):

@@ -102,6 +102,16 @@ def test_connection_resets_are_a_connection_failure(site, fetcher, sqlite_url):
     assert run_of(sqlite_url).reason == "connection"
 
 
+def test_a_refused_connection_is_a_connection_failure_not_a_timeout(fetcher, sqlite_url):
+    import socket
+
+    with socket.socket() as closed:  # a port nothing listens on
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    source = Source(id="gone", outlet="Gone", language="en", kind="rss", urls=(f"http://127.0.0.1:{port}/feed.xml",))
+    assert failed_poll(source, sqlite_url, fetcher).reason == "connection"
+
+
 def test_500s_are_retried_then_recorded_with_the_status(site, fetcher, sqlite_url):
     site.reply("/feed.xml", b"oops", status=500)
     assert failed_poll(make_source(site), sqlite_url, fetcher).reason == "http-500"

@@ -19,11 +19,13 @@ class PollSourceOperator(BaseOperator):
         self.source_id = source_id
 
     def execute(self, context) -> dict:
+        from airflow.sdk.exceptions import AirflowFailException
+
         from pantau.poll import poll_source
 
         source = registry().get(self.source_id)
-        if source is None:
-            raise ValueError(f"source {self.source_id!r} is not in {config.sources_file()}")
+        if source is None:  # the registry changed under a running DAG: retrying cannot help
+            raise AirflowFailException(f"source {self.source_id!r} is not in {config.sources_file()}")
         return poll_source(source, interval_day(context))
 
 
