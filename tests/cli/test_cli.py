@@ -120,3 +120,13 @@ def test_pools_gives_each_outlet_one_pool_sized_by_its_politeness(tmp_path):
     assert set(pools) == {outlet_pool(source.outlet) for source in sources}
     bernama = [source for source in sources if source.outlet == "Bernama"]
     assert len(bernama) == 3 and pools["pantau_bernama"]["slots"] == min(s.politeness.concurrency for s in bernama)
+
+
+def test_extract_one_page_finds_its_source_in_the_registry_by_url():
+    page = next(p for p in demo_pages() if p["source_id"] == "bernama_zh")
+    finished = pantau("extract", str(SITE_DIR / page["path"].lstrip("/")), "--url", page["canonical_url"])
+    assert finished.returncode == 0, finished.stderr
+    (record,) = [json.loads(line) for line in finished.stdout.splitlines()]
+    assert {key: record[key] for key in ("url", "source_id", "title", "published", "language", "wire")} == {
+        "url": page["canonical_url"], "source_id": "bernama_zh", "title": page["title"],
+        "published": page["published"], "language": "zh", "wire": "bernama"}
