@@ -74,8 +74,7 @@ def postgres_url():
     yield url
     from pantau import store
 
-    store.engine(url).dispose()
-    store.engine.cache_clear()
+    store.forget_engine(url)
     with admin.connect() as connection:
         connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.dispose()

@@ -232,7 +232,11 @@ def engine(url: str | None = None) -> Engine:
         return _engine(url)
 
 
-engine.cache_clear = lambda: _engine.cache_clear()
+def forget_engine(url: str) -> None:
+    """Close an engine's connections and drop it from the cache (before its database is dropped)."""
+    with _schema_lock:
+        _engine(url).dispose()
+        _engine.cache_clear()
 
 
 @lru_cache(maxsize=8)
