@@ -6,11 +6,9 @@ extractor (JSON-LD articleBody, else trafilatura) and a warning names the stale 
 """
 from __future__ import annotations
 
-import codecs
 import json
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
@@ -21,10 +19,9 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 import trafilatura
-from charset_normalizer import from_bytes
 from lxml import etree
 
-from pantau import dates, wire
+from pantau import charsets, dates, wire
 from pantau.language import detect_language
 from pantau.models import Article, PageRejected
 from pantau.profiles import Profile, ProfileBook, profile_book
@@ -45,9 +42,6 @@ _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNews", "AnalysisNewsArticl
                   "OpinionNewsArticle", "BackgroundNewsArticle", "Report", "PressRelease"}
 _LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage"}
 # Chinese pages often declare the older, smaller sets; gb18030 and big5hkscs decode all they cover.
-_CHARSET_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs", "x-gbk": "gb18030"}
-_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
-_HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 _BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"}
 _CONTAINER_TAGS = {"div", "section", "article", "main", "ul", "ol", "dl", "table", "tbody", "thead",
@@ -66,40 +60,13 @@ _TITLE_SEPARATORS_RE = re.compile(r"(\s+[|\-–—:»]\s+|\s*\|\s*)")
 
 # ---------------------------------------------------------------- decoding
 
-def _codec(name: str | bytes | None) -> str | None:
-    if not name:
-        return None
-    label = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
-    label = _CHARSET_SUPERSETS.get(label.strip().lower(), label.strip().lower())
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
-
-
 def decoded_html(html: bytes, headers: Mapping[str, str] | None = None) -> str:
-    """The page as text: BOM, then the HTTP header's charset, then the page's own <meta>, then
-    UTF-8, then a sniffed guess; each declaration is trusted only if the bytes decode under it."""
-    if html.startswith(codecs.BOM_UTF8):
-        return html[3:].decode("utf-8", "replace")
-    content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), "")
-    header = _HEADER_CHARSET_RE.search(content_type)
-    meta = _META_CHARSET_RE.search(html[:4096])
-    candidates = [_codec(header and header.group(1)), _codec(meta and meta.group(1)), "utf-8"]
-    for codec in dict.fromkeys(c for c in candidates if c):
-        try:
-            return _nfc(html.decode(codec))
-        except UnicodeDecodeError:
-            continue
-    guess = from_bytes(html).best()
-    if guess is None:
-        raise PageRejected("undecodable", "no character set decodes this page")
-    return _nfc(str(guess))
-
-
-def _nfc(text: str) -> str:
-    # Windows-1258 spells Vietnamese with combining tones; compose them like every other page.
-    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+    """The page as text, its charset taken from the bytes, the page and the HTTP header."""
+    content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), None)
+    try:
+        return charsets.decoded_html(html, content_type)
+    except charsets.Undecodable as exc:
+        raise PageRejected("undecodable", str(exc)) from None
 
 
 def _parsed(text: str) -> lxml.html.HtmlElement:

@@ -7,30 +7,20 @@ external-entity attacks arrive.
 """
 from __future__ import annotations
 
-import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from email.message import Message
 from zoneinfo import ZoneInfo
 
-import charset_normalizer
 import defusedxml.ElementTree as SafeElementTree
 import feedparser
 import lxml.etree
 import lxml.html
-from bs4.dammit import EncodingDetector
 from defusedxml import DefusedXmlException
 
+from pantau.charsets import decoded_html
 from pantau.urls import BadUrl, normalise_url
 
-# Labels sites declare, mapped to the codec that decodes what they actually send:
-# pages labelled gb2312/gbk use the whole GBK range (GB18030 is its superset), and
-# Hong Kong/Taiwan Big5 pages use HKSCS characters.
-_CODEC_FOR_LABEL = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
-# Server defaults that decode any byte sequence, so they prove nothing about the page.
-_PERMISSIVE_CODECS = {"iso8859_1", "cp1252"}
 _ELEMENT_START = re.compile(rb"<[A-Za-z_]")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _INTERNAL_DTD_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
@@ -138,46 +128,6 @@ def _listing_items(body: bytes, base_url: str, content_type: str | None, pattern
     if not items:
         raise FeedRejected("empty-feed", f"no link on the page matches {pattern.pattern!r}")
     return items
-
-
-def decoded_html(body: bytes, content_type: str | None = None) -> str:
-    """The text of an HTML page whose charset label may be wrong or missing (NFC-normalised).
-
-    Valid UTF-8 wins (other multi-byte encodings almost never decode as UTF-8); then the
-    document's own declaration, then the header's; a Latin-1 header is usually a server
-    default, so detection is tried before it.
-    """
-    bom_stripped, bom_encoding = EncodingDetector.strip_byte_order_mark(body)
-    header = _codec(_header_message(content_type).get_param("charset"))
-    declared = _codec(EncodingDetector.find_declared_encoding(body, is_html=True))
-    candidates = [_codec(bom_encoding), "utf_8", declared]
-    if header not in _PERMISSIVE_CODECS:
-        candidates.append(header)
-    for codec in dict.fromkeys(c for c in candidates if c):
-        try:
-            return unicodedata.normalize("NFC", bom_stripped.decode(codec))
-        except UnicodeDecodeError:
-            continue
-    best = charset_normalizer.from_bytes(bom_stripped).best()
-    text = str(best) if best is not None else bom_stripped.decode(header or "cp1252", errors="replace")
-    return unicodedata.normalize("NFC", text)
-
-
-def _header_message(content_type: str | None) -> Message:
-    message = Message()
-    message["content-type"] = content_type or "text/html"
-    return message
-
-
-def _codec(label: object) -> str | None:
-    """Python's codec name for a charset label, or None for a label no codec has."""
-    if not isinstance(label, str) or not label.strip():
-        return None
-    label = label.strip().strip("\"'").lower()
-    try:
-        return codecs.lookup(_CODEC_FOR_LABEL.get(label, label)).name.replace("-", "_")
-    except LookupError:
-        return None
 
 
 def _local(tag: object) -> str:

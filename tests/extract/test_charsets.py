@@ -63,3 +63,8 @@ def test_bytes_no_charset_decodes_are_rejected():
     with pytest.raises(PageRejected) as rejected:
         extract_article(os.urandom(4000), "https://example.org/junk")
     assert rejected.value.reason == "undecodable"
+
+
+def test_a_gbk_page_behind_a_latin1_server_default_is_read_as_chinese():
+    html = page("东盟防长会议", [CHINESE] * 3, '<meta charset="gbk">').encode("gb18030")
+    assert CHINESE in decoded_html(html, {"Content-Type": "text/html; charset=ISO-8859-1"})
