@@ -86,3 +86,18 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'pantau.db'}"
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def mailbox():
+    """A real SMTP server on a free port of 127.0.0.1; yields its Mailbox."""
+    from aiosmtpd.controller import Controller
+
+    from .mail import Mailbox, free_port
+
+    box = Mailbox()
+    box.port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=box.port)
+    controller.start()
+    yield box
+    controller.stop()

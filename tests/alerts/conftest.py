@@ -1,16 +1,14 @@
-"""Alert fixtures: a real SMTP server and a stand-in Slack webhook on 127.0.0.1, and the Airflow
-connections and variables that point the notifier at them."""
+"""Alert fixtures: a stand-in Slack webhook on 127.0.0.1 and, with the shared SMTP `mailbox`, the
+Airflow connections and variables that point the notifier at them."""
 from __future__ import annotations
 
-import email
 import json
 import threading
-from email.message import EmailMessage
-from email.policy import default as default_policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from .channels import free_port, slack_connection, smtp_connection
+from ..mail import smtp_connection
+from .channels import slack_connection
 from .history import write_sources
 
 SETTINGS = ("pantau_alert_email_to", "pantau_alert_email_from", "pantau_alert_smtp_conn_id", "pantau_alert_slack_conn_id")
@@ -21,30 +19,6 @@ ALERT_SETTINGS = (
     "AIRFLOW_CONN_SMTP_DEFAULT",
     "AIRFLOW_CONN_PANTAU_SLACK_WEBHOOK",
 )
-
-
-class Mailbox:
-    """An aiosmtpd handler keeping every message it is given."""
-
-    def __init__(self) -> None:
-        self.messages: list[EmailMessage] = []
-        self.port = 0
-
-    async def handle_DATA(self, server, session, envelope) -> str:
-        self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
-        return "250 Message accepted for delivery"
-
-
-@pytest.fixture
-def mailbox():
-    from aiosmtpd.controller import Controller
-
-    box = Mailbox()
-    box.port = free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=box.port)
-    controller.start()
-    yield box
-    controller.stop()
 
 
 class Webhook:

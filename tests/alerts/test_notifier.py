@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from .channels import free_port, smtp_connection
+from ..mail import free_port, smtp_connection
 from .history import record, record_articles, run_time
 
 from pantau import store

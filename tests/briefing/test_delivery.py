@@ -1,52 +1,24 @@
 """Email delivery against a real SMTP server on 127.0.0.1 (aiosmtpd), through Airflow's SMTP connection."""
 from __future__ import annotations
 
-import email
-import json
-import socket
-from email import policy
-
 import pytest
-from aiosmtpd.controller import Controller
-
+from ..mail import smtp_connection
 from .briefing_store import DAY
 from pantau import delivery
 
 
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, email.message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def smtp_server(monkeypatch, tmp_path):
-    inbox, port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
+def smtp_server(mailbox, monkeypatch, tmp_path):
     monkeypatch.setenv("AIRFLOW_HOME", str(tmp_path / "airflow"))
-    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", json.dumps({
-        "conn_type": "smtp", "host": "127.0.0.1", "port": port,
-        "extra": {"disable_ssl": True, "disable_tls": True, "from_email": "pantau@example.org", "retry_limit": 0},
-    }))
-    yield inbox
-    controller.stop()
+    monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", smtp_connection(mailbox.port, sender="pantau@example.org"))
+    return mailbox
 
 
 def test_briefing_is_emailed_with_plain_text_alternative_and_pdf(demo, smtp_server, monkeypatch):
     monkeypatch.setenv("PANTAU_BRIEFING_RECIPIENTS", "desk@example.org, ops@example.org")
     assert delivery.deliver_briefing(demo["paths"], DAY) is True
-    [(recipients, message)] = smtp_server.messages
-    assert recipients == ["desk@example.org", "ops@example.org"]
+    [message] = smtp_server.messages
+    assert smtp_server.recipients == [["desk@example.org", "ops@example.org"]]
     assert message["From"] == "pantau@example.org"
     assert message["Subject"] == "Pantau briefing · Monday 5 January 2026"
     assert message.get_content_type() == "multipart/mixed"
