@@ -323,16 +323,18 @@ def _items(s: Session, day: date) -> list[_Item]:
         .where(ArticleRow.day == day)
         .order_by(ArticleRow.id)
     ).all()
-    return [
-        _Item(
-            article=article,
-            cluster=assignment.cluster if assignment else article.id,
-            story=assignment.story if assignment else article.id,
-            canonical=bool(assignment and assignment.canonical),
-            grouped_by=_grouped_by(assignment),
-        )
-        for article, assignment in rows
-    ]
+    return [_item_of(article, assignment) for article, assignment in rows]
+
+
+def _item_of(article: ArticleRow, assignment: DedupAssignment | None) -> _Item:
+    """An article with its dedup assignment; one dedup has not seen stands as its own story."""
+    return _Item(
+        article=article,
+        cluster=assignment.cluster if assignment else article.id,
+        story=assignment.story if assignment else article.id,
+        canonical=bool(assignment and assignment.canonical),
+        grouped_by=_grouped_by(assignment),
+    )
 
 
 def _earlier_copies(s: Session, day: date, items: list[_Item]) -> list[_Item]:
@@ -345,11 +347,7 @@ def _earlier_copies(s: Session, day: date, items: list[_Item]) -> list[_Item]:
         .where(DedupAssignment.story.in_(story_ids), ArticleRow.day < day)
         .order_by(ArticleRow.id)
     ).all() if story_ids else []
-    return [
-        _Item(article=article, cluster=assignment.cluster, story=assignment.story,
-              canonical=assignment.canonical, grouped_by=_grouped_by(assignment))
-        for article, assignment in rows
-    ]
+    return [_item_of(article, assignment) for article, assignment in rows]
 
 
 def _topic_patterns(topics: list[Topic]) -> dict[str, dict[str, re.Pattern]]:
