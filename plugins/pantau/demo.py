@@ -53,10 +53,10 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve_site(site_dir: Path = SITE_DIR, port: int = 0) -> Iterator[str]:
     """Serve a site directory on 127.0.0.1 (a free port by default); yields its base URL."""
-    handler = functools.partial(type("Handler", (_SiteHandler,), {}), directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    handler = type("DemoSiteHandler", (_SiteHandler,), {})  # its own class: each server knows its address
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
-    handler.func.base_url = base_url
+    handler.base_url = base_url
     thread = threading.Thread(target=server.serve_forever, name="demo-site", daemon=True)
     thread.start()
     try:
