@@ -3,11 +3,14 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+# Airflow's published constraints for the pinned Airflow and Python; `make requirements` compiles
+# requirements.txt from pyproject.toml against them (pass a local copy where GitHub is out of reach).
+AIRFLOW_CONSTRAINTS ?= https://raw.githubusercontent.com/apache/airflow/constraints-3.3.2/constraints-3.11.txt
 
 # Debian packages: fonts for the PDF briefing (Latin, Vietnamese, CJK), Chromium and poppler for its tests.
 SYSTEM_PACKAGES := fonts-dejavu-core fonts-noto-cjk chromium poppler-utils
 
-.PHONY: demo test bench clean system-packages
+.PHONY: demo test test-fast lint bench requirements clean system-packages
 
 $(READY): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,11 +30,25 @@ system-packages:
 demo: $(READY) system-packages
 	@$(BIN)/pantau demo
 
+# Everything, two workers: the suite is mostly waiting on servers, not CPU.
 test: $(READY) system-packages
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+# The inner loop: unit and quick integration tests, no Airflow runs or clusters.
+test-fast: $(READY)
+	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not slow" $(PYTEST_ARGS)
+
+lint: $(READY)
+	$(BIN)/ruff check src tests dags benchmarks plugins
+	$(BIN)/ruff format --check src tests dags benchmarks plugins
+	$(BIN)/mypy
 
 bench: $(READY)
-	@for script in benchmarks/bench_*.py; do echo "== $$script"; PYTHONPATH=plugins $(BIN)/python $$script $(BENCH_ARGS) || exit 1; done
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script $(BENCH_ARGS) || exit 1; done
+
+requirements: $(READY)
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra dev --python-version 3.11 \
+	  --constraint $(AIRFLOW_CONSTRAINTS) --output-file requirements.txt
 
 clean:
 	rm -rf data/demo output

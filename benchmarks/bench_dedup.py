@@ -6,11 +6,12 @@ updates), 2% daily template reports whose figures change, 4% Malay translations.
 happens in a fresh process so its peak memory (ru_maxrss) is its own; the texts are generated
 in chunks and dropped once signed, as a daily run reading the store would.
 
-    PYTHONPATH=plugins .venv/bin/python benchmarks/bench_dedup.py [--quick] [--sizes 10000,100000]
+    .venv/bin/python benchmarks/bench_dedup.py [--quick] [--sizes 10000,100000]
 
 The baseline is datasketch used plainly: MinHash.update_batch over the same 4-word shingles and a
 MinHashLSH(threshold=0.5) queried then filled article by article, clusters by union-find.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ from datetime import datetime, timedelta, timezone
 
 import numpy as np
 
-from pantau import dedup
+from pantau.dedup import stage as dedup
 
 CHUNK = 5000
 BASELINE_SIZES = (10_000, 100_000)  # a plain LSH needs ~16 KB a key: 1M would not fit in 4 GB
@@ -40,8 +41,10 @@ class SyntheticNews:
         letters = np.array(list("abcdefghijklmnopqrstuvwxyz"))
         self.vocab = ["".join(self.rng.choice(letters, self.rng.integers(2, 10))) for _ in range(30_000)]
         self.malay = ["".join(self.rng.choice(letters, self.rng.integers(3, 11))) for _ in range(30_000)]
-        self.names = [word.capitalize() for word in (
-            "".join(self.rng.choice(letters, self.rng.integers(4, 9))) for _ in range(20_000))]
+        self.names = [
+            word.capitalize()
+            for word in ("".join(self.rng.choice(letters, self.rng.integers(4, 9))) for _ in range(20_000))
+        ]
         weights = 1.0 / (np.arange(len(self.vocab)) + 20.0)  # Zipf-like: news prose repeats its words
         self.stream = self.rng.choice(len(self.vocab), size=4_000_000, p=weights / weights.sum())
         self.recent: list[tuple[int, list[str], int]] = []  # (cluster, paragraphs, template) of recent stories
@@ -52,7 +55,7 @@ class SyntheticNews:
 
     def _words(self, count: int) -> list[str]:
         at = int(self.rng.integers(0, len(self.stream) - count))  # a random slice: no two texts repeat
-        picked = self.stream[at:at + count]
+        picked = self.stream[at : at + count]
         return [self.vocab[i] for i in picked.tolist()]
 
     def _paragraphs(self, count: int, names: list[str] | None = None) -> list[str]:
@@ -85,8 +88,9 @@ class SyntheticNews:
 
     def _template(self) -> tuple[list[str], int]:
         if self.template_instances and self.rng.random() < 0.5:  # a copy of a recent report
-            cluster, template, paragraphs = self.template_instances[-int(self.rng.integers(1, 20)) % len(
-                self.template_instances)]
+            cluster, template, paragraphs = self.template_instances[
+                -int(self.rng.integers(1, 20)) % len(self.template_instances)
+            ]
             return paragraphs, cluster
         template = int(self.rng.integers(len(self.templates)))
         paragraphs = []
@@ -106,7 +110,7 @@ class SyntheticNews:
         if edit < 0.3:
             return "KUALA LUMPUR: " + "\n\n".join(paragraphs) + "\n\n- BERNAMA", cluster, False
         if edit < 0.5:
-            return "\n\n".join(paragraphs[:int(self.rng.integers(3, 6))]), cluster, False
+            return "\n\n".join(paragraphs[: int(self.rng.integers(3, 6))]), cluster, False
         if edit < 0.62:
             return "\n\n".join(paragraphs[:2]), cluster, False
         if edit < 0.8:
@@ -126,9 +130,14 @@ class SyntheticNews:
         """A word-for-word stand-in for a translation: other words, the same names and numbers."""
         out = []
         for paragraph in paragraphs:
-            out.append(" ".join(
-                word if word[0].isupper() or word[0].isdigit() else self.malay[zlib.crc32(word.encode()) % len(self.malay)]
-                for word in paragraph.split()))
+            out.append(
+                " ".join(
+                    word
+                    if word[0].isupper() or word[0].isdigit()
+                    else self.malay[zlib.crc32(word.encode()) % len(self.malay)]
+                    for word in paragraph.split()
+                )
+            )
         return "\n\n".join(out)
 
     def chunks(self):
@@ -155,10 +164,19 @@ class SyntheticNews:
                     paragraphs, cluster = self._original()
                     body, story = "\n\n".join(paragraphs), cluster
                     wire_page = self.rng.random() < 0.3
-                items.append(dedup.DedupItem(
-                    id=f"a{n:08d}", url=f"https://news.test/{n}", outlet="Bernama" if wire_page else outlet,
-                    source_id=None, language=language, title=f"Story {n}", body=body,
-                    published=start + timedelta(seconds=n * step), wire="bernama"))
+                items.append(
+                    dedup.DedupItem(
+                        id=f"a{n:08d}",
+                        url=f"https://news.test/{n}",
+                        outlet="Bernama" if wire_page else outlet,
+                        source_id=None,
+                        language=language,
+                        title=f"Story {n}",
+                        body=body,
+                        published=start + timedelta(seconds=n * step),
+                        wire="bernama",
+                    )
+                )
                 clusters.append(cluster)
                 stories.append(story)
             yield items, clusters, stories
@@ -166,6 +184,7 @@ class SyntheticNews:
 
 def pairwise(predicted: np.ndarray, expected: np.ndarray) -> tuple[float, float]:
     """Pairwise precision and recall from the contingency table (no pair enumeration)."""
+
     def pairs(counts: np.ndarray) -> float:
         counts = counts.astype(np.float64)
         return float((counts * (counts - 1) / 2).sum())
@@ -174,8 +193,10 @@ def pairwise(predicted: np.ndarray, expected: np.ndarray) -> tuple[float, float]
     together = pairs(joint)
     predicted_pairs = pairs(np.unique(predicted, return_counts=True)[1])
     expected_pairs = pairs(np.unique(expected, return_counts=True)[1])
-    return (together / predicted_pairs if predicted_pairs else 1.0,
-            together / expected_pairs if expected_pairs else 1.0)
+    return (
+        together / predicted_pairs if predicted_pairs else 1.0,
+        together / expected_pairs if expected_pairs else 1.0,
+    )
 
 
 def run_pantau(size: int) -> dict:
@@ -197,8 +218,14 @@ def run_pantau(size: int) -> dict:
     del assignments
     cluster_p, cluster_r = pairwise(predicted_clusters, np.array(clusters))
     story_p, story_r = pairwise(predicted_stories, np.array(stories))
-    return {"seconds": seconds, "sign_seconds": sign_seconds, "cluster_precision": cluster_p,
-            "cluster_recall": cluster_r, "story_precision": story_p, "story_recall": story_r}
+    return {
+        "seconds": seconds,
+        "sign_seconds": sign_seconds,
+        "cluster_precision": cluster_p,
+        "cluster_recall": cluster_r,
+        "story_precision": story_p,
+        "story_recall": story_r,
+    }
 
 
 def run_baseline(size: int) -> dict:
@@ -220,7 +247,7 @@ def run_baseline(size: int) -> dict:
         for item in items:
             words = item.body.lower().split()
             minhash = MinHash(num_perm=dedup.NUM_PERM)
-            minhash.update_batch([" ".join(words[i:i + 4]).encode() for i in range(max(1, len(words) - 3))])
+            minhash.update_batch([" ".join(words[i : i + 4]).encode() for i in range(max(1, len(words) - 3))])
             me = len(parent)
             parent.append(me)
             for other in lsh.query(minhash):
@@ -234,8 +261,9 @@ def run_baseline(size: int) -> dict:
 
 def measure(engine: str, size: int) -> dict:
     """One engine on one size, in a fresh interpreter so ru_maxrss is this run's peak."""
-    finished = subprocess.run([sys.executable, __file__, "--child", engine, str(size)],
-                              capture_output=True, text=True, check=False)
+    finished = subprocess.run(
+        [sys.executable, __file__, "--child", engine, str(size)], capture_output=True, text=True, check=False
+    )
     if finished.returncode:
         last = (finished.stderr.strip().splitlines() or [f"exit status {finished.returncode}"])[-1]
         raise SystemExit(f"bench_dedup: {engine} at {size}: {last}")
@@ -255,24 +283,28 @@ def main() -> None:
         print(json.dumps(result))
         return
     sizes = [10_000] if args.quick else [int(s) for s in (args.sizes or "10000,100000,1000000").split(",")]
-    print(f"{'engine':9} {'articles':>9} {'seconds':>8} {'art/s':>8} {'peak MB':>8} "
-          f"{'cluster P/R':>13} {'story P/R':>13}")
+    print(
+        f"{'engine':9} {'articles':>9} {'seconds':>8} {'art/s':>8} {'peak MB':>8} {'cluster P/R':>13} {'story P/R':>13}"
+    )
     ours = {}
     for size in sizes:
         ours[size] = result = measure("pantau", size)
-        print(f"{'pantau':9} {size:9d} {result['seconds']:8.1f} {size / result['seconds']:8.0f} "
-              f"{result['peak_mb']:8.0f} {result['cluster_precision']:6.3f}/{result['cluster_recall']:.3f} "
-              f"{result['story_precision']:6.3f}/{result['story_recall']:.3f}   (signing {result['sign_seconds']:.1f} s)")
+        print(
+            f"{'pantau':9} {size:9d} {result['seconds']:8.1f} {size / result['seconds']:8.0f} "
+            f"{result['peak_mb']:8.0f} {result['cluster_precision']:6.3f}/{result['cluster_recall']:.3f} "
+            f"{result['story_precision']:6.3f}/{result['story_recall']:.3f}   (signing {result['sign_seconds']:.1f} s)"
+        )
         if size in BASELINE_SIZES:
             base = measure("baseline", size)
-            print(f"{'datasketch':9} {size:9d} {base['seconds']:8.1f} {size / base['seconds']:8.0f} "
-                  f"{base['peak_mb']:8.0f} {base['cluster_precision']:6.3f}/{base['cluster_recall']:.3f}"
-                  f"   -> pantau is {base['seconds'] / result['seconds']:.1f}x faster")
+            print(
+                f"{'datasketch':9} {size:9d} {base['seconds']:8.1f} {size / base['seconds']:8.0f} "
+                f"{base['peak_mb']:8.0f} {base['cluster_precision']:6.3f}/{base['cluster_recall']:.3f}"
+                f"   -> pantau is {base['seconds'] / result['seconds']:.1f}x faster"
+            )
     if len(ours) > 1:
         small, large = min(ours), max(ours)
         growth = ours[large]["seconds"] / ours[small]["seconds"]
-        print(f"time grows {growth:.1f}x for {large // small}x the articles "
-              f"({growth / (large / small):.2f} of linear)")
+        print(f"time grows {growth:.1f}x for {large // small}x the articles ({growth / (large / small):.2f} of linear)")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,13 @@
 """Extraction speed and quality: Pantau's extractor against trafilatura on the same pages, same run.
 
-    PYTHONPATH=plugins .venv/bin/python benchmarks/bench_extract.py [--quick]
+    .venv/bin/python benchmarks/bench_extract.py [--quick]
 
 Pages: the real outlet pages in tests/extract/fixtures/real (fundus' expected text) and the demo
 site's pages (include/demo/expected.jsonl), when it has been built. Prints body token F1 against
 the expected text (Pantau with profiles, Pantau without them, trafilatura), pages per second of
 Pantau and trafilatura, and the speed ratio (>1: Pantau is faster).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,10 +23,10 @@ from pathlib import Path
 import trafilatura
 
 from pantau import demo
-from pantau.extract import extract_article
+from pantau.extract.article import extract_article
+from pantau.extract.scoring import token_f1
 from pantau.models import PageRejected
-from pantau.scoring import token_f1
-from pantau.sources import Source, load_sources, registry
+from pantau.registry.sources import Source, load_sources, registry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
@@ -45,8 +46,9 @@ class Page:
 
 
 def pages() -> list[Page]:
-    found = [Page(p.name, p.url, p.html, "\n".join(p.paragraphs), registry()[REAL_SOURCES[p.name]])
-             for p in real_pages()]
+    found = [
+        Page(p.name, p.url, p.html, "\n".join(p.paragraphs), registry()[REAL_SOURCES[p.name]]) for p in real_pages()
+    ]
     expected = demo.DEMO_DIR / "expected.jsonl"
     if expected.exists():
         with tempfile.TemporaryDirectory() as scratch:
@@ -54,8 +56,9 @@ def pages() -> list[Page]:
         for line in expected.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             html = (demo.SITE_DIR / record["path"].lstrip("/")).read_bytes()
-            found.append(Page(record["path"], DEMO_BASE + record["path"], html, record["body"],
-                              sources[record["source_id"]]))
+            found.append(
+                Page(record["path"], DEMO_BASE + record["path"], html, record["body"], sources[record["source_id"]])
+            )
     return found
 
 
@@ -110,8 +113,10 @@ def main() -> int:
     rounds = 3 if args.quick else 20
     ours_speed = pages_per_second(ours, corpus, rounds)
     theirs_speed = pages_per_second(theirs, corpus, rounds)
-    print(f"pages/s: pantau {ours_speed:.1f}, trafilatura {theirs_speed:.1f}, "
-          f"ratio {ours_speed / theirs_speed:.2f}x (>1 means pantau is faster)")
+    print(
+        f"pages/s: pantau {ours_speed:.1f}, trafilatura {theirs_speed:.1f}, "
+        f"ratio {ours_speed / theirs_speed:.2f}x (>1 means pantau is faster)"
+    )
     return 0
 
 

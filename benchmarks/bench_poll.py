@@ -5,6 +5,7 @@ busiest host's request count times its spacing), then polls again, unchanged, an
 the bytes the hosts sent the second time as a share of the first (304s and no refetches).
 --quick: 40 feeds and 400 pages.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from pantau.days import briefing_day_of
-from pantau.poll import poll_sources
-from pantau.sources import Source
+from pantau.ingest.poll import poll_sources
+from pantau.registry.sources import Source
 
 LATENCY = 0.05
 FEEDS_PER_HOST = 10
@@ -39,18 +40,35 @@ def main() -> int:
     args = parser.parse_args()
     hosts = 4 if args.quick else 20
     server = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("latency_server.py")), "--hosts", str(hosts),
-         "--feeds-per-host", str(FEEDS_PER_HOST), "--articles-per-feed", str(ARTICLES_PER_FEED),
-         "--latency", str(LATENCY)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            str(Path(__file__).with_name("latency_server.py")),
+            "--hosts",
+            str(hosts),
+            "--feeds-per-host",
+            str(FEEDS_PER_HOST),
+            "--articles-per-feed",
+            str(ARTICLES_PER_FEED),
+            "--latency",
+            str(LATENCY),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         origins = json.loads(server.stdout.readline())["origins"]
         sources = [
-            Source.model_validate({
-                "id": f"feed_{h:02d}_{f:02d}", "outlet": f"Host {h}", "language": "en", "kind": "rss",
-                "urls": [f"{origin}/feed/{f}.xml"], "politeness": POLITENESS, "max_items": ARTICLES_PER_FEED,
-            })
+            Source.model_validate(
+                {
+                    "id": f"feed_{h:02d}_{f:02d}",
+                    "outlet": f"Host {h}",
+                    "language": "en",
+                    "kind": "rss",
+                    "urls": [f"{origin}/feed/{f}.xml"],
+                    "politeness": POLITENESS,
+                    "max_items": ARTICLES_PER_FEED,
+                }
+            )
             for h, origin in enumerate(origins)
             for f in range(FEEDS_PER_HOST)
         ]
@@ -77,10 +95,11 @@ def main() -> int:
         ideal = per_host_requests * spacing
         print(f"feeds: {len(sources)}  article pages: {articles}  hosts: {hosts}  latency: {LATENCY * 1000:.0f} ms")
         print(f"first poll: {first_wall:.2f} s  ideal under politeness: {ideal:.2f} s  ratio: {first_wall / ideal:.2f}")
-        print(f"  (serial, one request at a time: {(hosts * per_host_requests) * LATENCY:.1f} s; "
-              f"client CPU {first_cpu:.2f} s = {first_cpu / (hosts * per_host_requests) * 1000:.1f} ms per request)")
-        print(f"second poll (unchanged): {second_wall:.2f} s  "
-              f"statuses: {sorted({s['status'] for s in second})}")
+        print(
+            f"  (serial, one request at a time: {(hosts * per_host_requests) * LATENCY:.1f} s; "
+            f"client CPU {first_cpu:.2f} s = {first_cpu / (hosts * per_host_requests) * 1000:.1f} ms per request)"
+        )
+        print(f"second poll (unchanged): {second_wall:.2f} s  statuses: {sorted({s['status'] for s in second})}")
         print(f"bytes sent: first {first_bytes:,}  second {second_bytes:,}  ratio: {second_bytes / first_bytes:.4f}")
     finally:
         server.terminate()

@@ -1,6 +1,6 @@
 """The quality stage's cost per run: run_for_day on a clean day against reading its batches alone.
 
-    PYTHONPATH=plugins .venv/bin/python benchmarks/bench_quality.py [--quick]
+    .venv/bin/python benchmarks/bench_quality.py [--quick]
 
 The day is the quality tests' clean day (tests/quality/clean_day.py: four sources, a week of
 history, articles clustered in pairs) at 40 articles, and with --quick omitted also at 400. The
@@ -8,6 +8,7 @@ baseline is building the seven batch frames from the store without validating th
 ratio is what Great Expectations and the report add. Importing GX and building its context
 happens once per process (once per Airflow task) and is timed on its own.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "quality"))
 
 from clean_day import DAY, NOW, SOURCES, build_good_day  # noqa: E402
+
 from pantau import store  # noqa: E402
-from pantau.quality import BATCHES, RunInputs, frame, quality_suites, run_for_day, validation_context  # noqa: E402
+from pantau.quality.stage import BATCHES, RunInputs, frame, quality_suites, run_for_day, validation_context  # noqa: E402
 
 
 def median_seconds(action, repeats: int) -> float:
@@ -53,8 +55,10 @@ def bench(per_source: int, repeats: int, scratch: Path) -> None:
     baseline = median_seconds(read_batches, repeats)
     warm = median_seconds(quality_run, repeats)
     articles = per_source * len(SOURCES)
-    print(f"{articles:>4} articles: run_for_day {warm * 1000:7.1f} ms, reading the batches {baseline * 1000:6.1f} ms, "
-          f"ratio {warm / baseline:5.1f}x")
+    print(
+        f"{articles:>4} articles: run_for_day {warm * 1000:7.1f} ms, reading the batches {baseline * 1000:6.1f} ms, "
+        f"ratio {warm / baseline:5.1f}x"
+    )
 
 
 def main() -> None:

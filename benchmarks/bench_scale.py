@@ -1,6 +1,6 @@
 """The poll stage on Airflow's CeleryExecutor with one Celery worker, then with two, same run.
 
-    PYTHONPATH=plugins .venv/bin/python benchmarks/bench_scale.py [--quick] [--sources N]
+    .venv/bin/python benchmarks/bench_scale.py [--quick] [--sources N]
 
 Each source is a feed listing a few articles on a local server that answers every request after
 50 ms. The cluster (tests/scale/airflow_cluster.py: PostgreSQL, Redis, scheduler, dag-processor,
@@ -9,6 +9,7 @@ an equal, fresh set is polled, so neither run finds pages the other fetched. Pri
 wall time (trigger to success) and the poll tasks' span, and the speed-up of two workers over one.
 Needs PostgreSQL and Redis on 127.0.0.1, as the integration test does.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,8 @@ import signal
 import sys
 import tempfile
 import time
-from datetime import datetime, time as clock_time, timedelta, timezone
+from datetime import datetime, timedelta, timezone
+from datetime import time as clock_time
 from email.utils import format_datetime
 from pathlib import Path
 
@@ -27,6 +29,7 @@ from pantau.days import BRIEFING_ZONE
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "tests" / "scale"), str(ROOT / "tests")]
 from airflow_cluster import AirflowCluster, missing_services  # noqa: E402  (the integration test's harness)
+
 from servers import LocalSite  # noqa: E402  (the tests' scripted HTTP server)
 
 LATENCY = 0.05  # seconds before every answer
@@ -36,11 +39,12 @@ RUN_TIMEOUT = 1800
 SETS = {"one_worker": "bench_poll_one_worker", "two_workers": "bench_poll_two_workers"}
 
 # The poll stage alone, as the daily DAG maps it, one DAG per source set; the id prefix picks the set.
-BENCH_DAG = '''"""Benchmark DAGs written by benchmarks/bench_scale.py: the poll stage alone."""
+BENCH_DAG = (
+    '''"""Benchmark DAGs written by benchmarks/bench_scale.py: the poll stage alone."""
 from airflow.sdk import dag
 
-from pantau.operators import PollSourceOperator
-from pantau.sources import source_ids
+from pantau.airflow.operators import PollSourceOperator
+from pantau.registry.sources import source_ids
 
 
 def poll_stage(dag_id, prefix):
@@ -50,13 +54,17 @@ def poll_stage(dag_id, prefix):
 
     return stage()
 
-''' + "\n".join(f'{name} = poll_stage("{dag_id}", "{name}_")' for name, dag_id in SETS.items()) + "\n"
+'''
+    + "\n".join(f'{name} = poll_stage("{dag_id}", "{name}_")' for name, dag_id in SETS.items())
+    + "\n"
+)
 
 
 def rss(site: LocalSite, feed_path: str, article_paths: list[str], now: datetime) -> str:
     items = "".join(
         f"<item><title>Article {path}</title><link>{site.url(path)}</link>"
-        f"<pubDate>{format_datetime(now)}</pubDate></item>" for path in article_paths
+        f"<pubDate>{format_datetime(now)}</pubDate></item>"
+        for path in article_paths
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>{feed_path}</title>{items}</channel></rss>'
 
@@ -76,14 +84,23 @@ def script_sources(site: LocalSite, per_set: int, now: datetime) -> list[dict]:
             articles = [f"/{source_id}/{n}.html" for n in range(ARTICLES_PER_FEED)]
             for path in articles:
                 site.reply(path, article(path), headers={"Content-Type": "text/html; charset=utf-8"}, delay=LATENCY)
-            site.reply(f"/{source_id}/feed.xml", rss(site, source_id, articles, now),
-                       headers={"Content-Type": "application/rss+xml"}, delay=LATENCY)
-            sources.append({
-                "id": source_id, "outlet": f"Bench {source_id}", "language": "en", "kind": "rss",
-                "urls": [site.url(f"/{source_id}/feed.xml")],
-                # The server's latency is the only wait: no gap between a source's requests.
-                "politeness": {"min_delay_seconds": 0, "concurrency": 1},
-            })
+            site.reply(
+                f"/{source_id}/feed.xml",
+                rss(site, source_id, articles, now),
+                headers={"Content-Type": "application/rss+xml"},
+                delay=LATENCY,
+            )
+            sources.append(
+                {
+                    "id": source_id,
+                    "outlet": f"Bench {source_id}",
+                    "language": "en",
+                    "kind": "rss",
+                    "urls": [site.url(f"/{source_id}/feed.xml")],
+                    # The server's latency is the only wait: no gap between a source's requests.
+                    "politeness": {"min_delay_seconds": 0, "concurrency": 1},
+                }
+            )
     return sources
 
 
@@ -99,12 +116,15 @@ def poll_span(cluster: AirflowCluster, dag_id: str, run_id: str) -> float:
     """Seconds from the first poll task's start to the last one's end."""
     (seconds,) = cluster.query_airflow_db(
         "SELECT EXTRACT(EPOCH FROM max(end_date) - min(start_date)) FROM task_instance"
-        " WHERE dag_id = %s AND run_id = %s AND task_id = 'poll'", (dag_id, run_id),
+        " WHERE dag_id = %s AND run_id = %s AND task_id = 'poll'",
+        (dag_id, run_id),
     )[0]
     return float(seconds)
 
 
-def timed_run(cluster: AirflowCluster, dag_id: str, interval: tuple[datetime, datetime], per_set: int) -> tuple[float, float]:
+def timed_run(
+    cluster: AirflowCluster, dag_id: str, interval: tuple[datetime, datetime], per_set: int
+) -> tuple[float, float]:
     started = time.monotonic()
     run_id = cluster.trigger(dag_id, interval)
     state = cluster.wait_for_run(dag_id, run_id, timeout=RUN_TIMEOUT)
@@ -114,8 +134,10 @@ def timed_run(cluster: AirflowCluster, dag_id: str, interval: tuple[datetime, da
         sys.exit(f"bench_scale: {dag_id} ended {state}; tasks {failed}; logs in {cluster.workdir}")
     span = poll_span(cluster, dag_id, run_id)
     hosts = dict(sorted(cluster.hosts_of(dag_id, run_id, "poll").items()))
-    print(f"  {dag_id}: {per_set} sources, {wall:6.1f} s wall, {span:6.1f} s poll span, tasks per worker {hosts}",
-          flush=True)
+    print(
+        f"  {dag_id}: {per_set} sources, {wall:6.1f} s wall, {span:6.1f} s poll span, tasks per worker {hosts}",
+        flush=True,
+    )
     return wall, span
 
 
@@ -141,12 +163,20 @@ def main() -> int:
         sources_file.write_text(yaml.safe_dump({"sources": script_sources(site, per_set, now)}), encoding="utf-8")
         (scratch / "dags").mkdir()
         (scratch / "dags" / "bench_poll.py").write_text(BENCH_DAG, encoding="utf-8")
-        env = {"PANTAU_SOURCES": str(sources_file), "PANTAU_DATA_DIR": str(scratch / "data"),
-               "PANTAU_OUTPUT_DIR": str(scratch / "output"), "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING"}
-        print(f"poll stage, {per_set} sources per run, {ARTICLES_PER_FEED} articles each, {LATENCY * 1000:.0f} ms"
-              f" per response, {CONCURRENCY} slots per worker", flush=True)
-        with AirflowCluster(scratch / "cluster", workers=1, concurrency=CONCURRENCY,
-                            dags_folder=scratch / "dags", env=env) as cluster:
+        env = {
+            "PANTAU_SOURCES": str(sources_file),
+            "PANTAU_DATA_DIR": str(scratch / "data"),
+            "PANTAU_OUTPUT_DIR": str(scratch / "output"),
+            "AIRFLOW__LOGGING__LOGGING_LEVEL": "WARNING",
+        }
+        print(
+            f"poll stage, {per_set} sources per run, {ARTICLES_PER_FEED} articles each, {LATENCY * 1000:.0f} ms"
+            f" per response, {CONCURRENCY} slots per worker",
+            flush=True,
+        )
+        with AirflowCluster(
+            scratch / "cluster", workers=1, concurrency=CONCURRENCY, dags_folder=scratch / "dags", env=env
+        ) as cluster:
             one_wall, one_span = timed_run(cluster, SETS["one_worker"], interval, per_set)
             cluster.add_worker("worker2")
             two_wall, two_span = timed_run(cluster, SETS["two_workers"], interval, per_set)

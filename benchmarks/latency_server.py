@@ -6,6 +6,7 @@ It prints one JSON line {"origins": [...]} and serves until killed. Each host se
 /feed/<n>.xml (RSS with an ETag, 304 on If-None-Match) and /article/<n>/<m> (about 20 KB of
 HTML); GET /__stats on any host returns the bytes all hosts have sent, headers included.
 """
+
 from __future__ import annotations
 
 import argparse

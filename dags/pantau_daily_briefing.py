@@ -14,12 +14,13 @@ check the batch with Great Expectations, and write the briefing for one Asia/Kua
 - Every stage reads its day's inputs from the store and upserts its outputs, so clearing any
   task and running it again gives the same result.
 """
+
 from airflow.sdk import TaskGroup, dag
 
-from pantau.notifiers import SourceAlertNotifier
-from pantau.operators import BriefingOperator, DedupOperator, ParseOperator, PollSourceOperator, QualityOperator
-from pantau.schedule import DAILY_0700_MYT, DEFAULT_ARGS
-from pantau.sources import poll_groups
+from pantau.airflow.notifiers import SourceAlertNotifier
+from pantau.airflow.operators import BriefingOperator, DedupOperator, ParseOperator, PollSourceOperator, QualityOperator
+from pantau.airflow.schedule import DAILY_0700_MYT, DEFAULT_ARGS
+from pantau.registry.sources import poll_groups
 
 
 @dag(
@@ -38,8 +39,13 @@ def pantau_daily_briefing():
     with TaskGroup("poll", default_args=callbacks) as polled:
         for pool, ids in poll_groups().items():
             PollSourceOperator.partial(task_id=pool.removeprefix("pantau_"), pool=pool).expand(source_id=ids)
-    polled >> ParseOperator(task_id="parse", on_success_callback=source_alerts) >> DedupOperator(task_id="dedup") \
-        >> QualityOperator(task_id="quality") >> BriefingOperator(task_id="briefing")
+    (
+        polled
+        >> ParseOperator(task_id="parse", on_success_callback=source_alerts)
+        >> DedupOperator(task_id="dedup")
+        >> QualityOperator(task_id="quality")
+        >> BriefingOperator(task_id="briefing")
+    )
 
 
 pantau_daily_briefing()

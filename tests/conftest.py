@@ -1,4 +1,5 @@
 """Test-wide set-up: Airflow and Pantau point at throwaway homes, never at data/ or ~/airflow."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """A real SMTP server on 127.0.0.1 for the tests, and the Airflow connection that points at it."""
+
 from __future__ import annotations
 
 import email

@@ -1,12 +1,13 @@
 """A local HTTP server whose answers each test scripts, including the rude ones.
 
-    with LocalSite() as site:
-        site.reply("/feed.xml", body=rss, headers={"Content-Type": "application/rss+xml"}, etag='"v1"')
-        site.reply("/slow", delay=2.0)
-        site.reply("/reset", reset=True)
-        fetch(site.url("/feed.xml"))
-        site.hits["/feed.xml"]   # how many requests reached that path
+with LocalSite() as site:
+    site.reply("/feed.xml", body=rss, headers={"Content-Type": "application/rss+xml"}, etag='"v1"')
+    site.reply("/slow", delay=2.0)
+    site.reply("/reset", reset=True)
+    fetch(site.url("/feed.xml"))
+    site.hits["/feed.xml"]   # how many requests reached that path
 """
+
 from __future__ import annotations
 
 import gzip

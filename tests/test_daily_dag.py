@@ -1,4 +1,5 @@
 """End to end: the daily DAG on the demo site through Airflow's dag.test(), then cleared and run again."""
+
 from __future__ import annotations
 
 import csv
@@ -48,8 +49,11 @@ CHECK_TIMES = re.compile(
 
 def briefing_files(output: Path) -> dict[str, bytes]:
     folder = output / "briefings" / DAY.isoformat()
-    return {str(p.relative_to(folder)): CHECK_TIMES.sub(b"<run time>", p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): CHECK_TIMES.sub(b"<run time>", p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def expected_pages() -> list[dict]:
@@ -160,8 +164,10 @@ def test_a_failing_source_fails_its_own_task_and_the_briefing_still_goes_out(tmp
 
     sources = write_sources(demo_site, tmp_path / "sources.yaml")
     with sources.open("a", encoding="utf-8") as registry_file:  # an outlet whose server is gone
-        registry_file.write("  - id: gone\n    outlet: Gone Daily\n    language: en\n    kind: rss\n"
-                            "    urls: [http://127.0.0.1:9/feed.xml]\n")
+        registry_file.write(
+            "  - id: gone\n    outlet: Gone Daily\n    language: en\n    kind: rss\n"
+            "    urls: [http://127.0.0.1:9/feed.xml]\n"
+        )
     with pytest.MonkeyPatch.context() as env:
         env.setenv("PANTAU_SOURCES", str(sources))
         env.setenv("PANTAU_DB_URL", f"sqlite:///{tmp_path / 'pantau.db'}")
@@ -172,7 +178,9 @@ def test_a_failing_source_fails_its_own_task_and_the_briefing_still_goes_out(tmp
         run = dag.test(logical_date=datetime.fromisoformat(run_after_for(DAY)))
     states = {(ti.task_id, ti.map_index): ti.state for ti in run.get_task_instances()}
     assert states[("poll.gone_daily", 0)] == "failed"
-    polled = [state for (task_id, _), state in states.items() if task_id.startswith("poll.") and task_id != "poll.gone_daily"]
+    polled = [
+        state for (task_id, _), state in states.items() if task_id.startswith("poll.") and task_id != "poll.gone_daily"
+    ]
     assert polled and set(polled) == {"success"}
     assert [states[(task, -1)] for task in ("parse", "dedup", "quality", "briefing")] == ["success"] * 4
     with store.session(f"sqlite:///{tmp_path / 'pantau.db'}") as s:

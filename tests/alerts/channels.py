@@ -1,4 +1,5 @@
 """How the tests point Airflow's Slack connection at the local webhook (JSON form, as in AIRFLOW_CONN_<ID>)."""
+
 from __future__ import annotations
 
 import json

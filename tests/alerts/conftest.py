@@ -1,5 +1,6 @@
 """Alert fixtures: a stand-in Slack webhook on 127.0.0.1 and, with the shared SMTP `mailbox`, the
 Airflow connections and variables that point the notifier at them."""
+
 from __future__ import annotations
 
 import json
@@ -7,11 +8,17 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
 from ..mail import smtp_connection
 from .channels import slack_connection
 from .history import write_sources
 
-SETTINGS = ("pantau_alert_email_to", "pantau_alert_email_from", "pantau_alert_smtp_conn_id", "pantau_alert_slack_conn_id")
+SETTINGS = (
+    "pantau_alert_email_to",
+    "pantau_alert_email_from",
+    "pantau_alert_smtp_conn_id",
+    "pantau_alert_slack_conn_id",
+)
 # Everything the notifier reads its channels from: Airflow variables, their environment fallbacks, connections.
 ALERT_SETTINGS = (
     *(f"AIRFLOW_VAR_{name.upper()}" for name in SETTINGS),
@@ -41,7 +48,7 @@ class Webhook:
                 self.wfile.write(b"ok")
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.origin = "http://127.0.0.1:%d" % self.server.server_address[1]
+        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
 
 
 @pytest.fixture
@@ -80,10 +87,20 @@ def pantau_env(monkeypatch, tmp_path, sqlite_url):
     """A store and a source registry of two sources, as the notifier finds them through configuration."""
     sources = write_sources(
         tmp_path / "sources.yaml",
-        {"id": "thestar", "outlet": "The Star", "urls": ["https://www.thestar.com.my/rss/News"],
-         "profile": "thestar", "stale_after_hours": 48},
-        {"id": "vnexpress", "outlet": "VnExpress", "language": "vi",
-         "urls": ["https://vnexpress.net/rss/the-gioi.rss"], "alert_after_failures": 1},
+        {
+            "id": "thestar",
+            "outlet": "The Star",
+            "urls": ["https://www.thestar.com.my/rss/News"],
+            "profile": "thestar",
+            "stale_after_hours": 48,
+        },
+        {
+            "id": "vnexpress",
+            "outlet": "VnExpress",
+            "language": "vi",
+            "urls": ["https://vnexpress.net/rss/the-gioi.rss"],
+            "alert_after_failures": 1,
+        },
     )
     monkeypatch.setenv("PANTAU_SOURCES", str(sources))
     monkeypatch.setenv("PANTAU_DB_URL", sqlite_url)

@@ -1,14 +1,14 @@
 """Which alert is due, decided from the store's run history and alert state, without Airflow."""
+
 from __future__ import annotations
 
 import time
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from .history import record, record_articles, run_time
 
 from pantau import store
-from pantau.alerts import (
+from pantau.health.alerts import (
     ALERT,
     RECOVERED,
     REMINDER,
@@ -19,11 +19,19 @@ from pantau.alerts import (
     send_due_alerts,
     stale_finding,
 )
-from pantau.sources import Source
+from pantau.registry.sources import Source
+
+from .history import record, record_articles, run_time
 
 DAY = date(2025, 7, 8)
-STAR = Source(id="thestar", outlet="The Star", language="en", kind="rss",
-              urls=("https://www.thestar.com.my/rss/News",), profile="thestar")
+STAR = Source(
+    id="thestar",
+    outlet="The Star",
+    language="en",
+    kind="rss",
+    urls=("https://www.thestar.com.my/rss/News",),
+    profile="thestar",
+)
 NOON_MYT = datetime(2025, 7, 9, 4, 0, tzinfo=timezone.utc)
 
 
@@ -34,8 +42,13 @@ NOON_MYT = datetime(2025, 7, 9, 4, 0, tzinfo=timezone.utc)
         ("ok", NOON_MYT - timedelta(days=3), True, NOON_MYT, ALERT),
         ("alerting", NOON_MYT - timedelta(hours=3), True, NOON_MYT, None),  # a retry or rerun the same day
         # 23:30 MYT and 00:30 MYT the next day are two calendar days in Kuala Lumpur, one in UTC.
-        ("alerting", datetime(2025, 7, 9, 15, 30, tzinfo=timezone.utc), True,
-         datetime(2025, 7, 9, 16, 30, tzinfo=timezone.utc), REMINDER),
+        (
+            "alerting",
+            datetime(2025, 7, 9, 15, 30, tzinfo=timezone.utc),
+            True,
+            datetime(2025, 7, 9, 16, 30, tzinfo=timezone.utc),
+            REMINDER,
+        ),
         ("alerting", NOON_MYT - timedelta(days=1), True, NOON_MYT, REMINDER),
         ("alerting", NOON_MYT - timedelta(hours=1), False, NOON_MYT, RECOVERED),
         ("ok", NOON_MYT - timedelta(hours=1), False, NOON_MYT, None),
@@ -92,7 +105,9 @@ def test_fallbacks_of_the_newest_parse_mean_the_profile_stopped_matching(sqlite_
     record_articles(sqlite_url, "thestar", DAY - timedelta(days=1), ["profile:thestar"] * 3)
     with store.session(sqlite_url) as s:
         assert profile_finding(s, STAR).trouble is False
-    record_articles(sqlite_url, "thestar", DAY, ["profile:thestar", "generic-fallback:thestar", "generic-fallback:thestar"])
+    record_articles(
+        sqlite_url, "thestar", DAY, ["profile:thestar", "generic-fallback:thestar", "generic-fallback:thestar"]
+    )
     with store.session(sqlite_url) as s:
         found = profile_finding(s, STAR)
         assert profile_finding(s, STAR.model_copy(update={"profile": None})).trouble is None
@@ -143,8 +158,16 @@ def test_a_message_that_could_not_be_sent_is_due_again(sqlite_url):
 
 
 def test_the_message_names_source_reason_error_since_and_log():
-    alert = Alert("thestar", "The Star", "failing", ALERT, "http-503", "feed answered 503",
-                  run_time(DAY), "http://airflow.example/dags/d/runs/r/tasks/poll/mapped/0?try_number=3")
+    alert = Alert(
+        "thestar",
+        "The Star",
+        "failing",
+        ALERT,
+        "http-503",
+        "feed answered 503",
+        run_time(DAY),
+        "http://airflow.example/dags/d/runs/r/tasks/poll/mapped/0?try_number=3",
+    )
     assert alert.subject == "[Pantau] The Star (thestar) is failing: http-503"
     assert alert.text.splitlines() == [
         "The Star (thestar) is failing.",
@@ -164,8 +187,15 @@ def test_two_callbacks_at_once_send_one_message(db_url, notice):
         record(db_url, "thestar", day, "failed", reason="dns", error="no such host")
     if notice == REMINDER:
         with store.session(db_url) as s:
-            s.add(store.AlertState(source_id="thestar", kind="failing", state="alerting",
-                                   since=run_time(DAY), last_sent_at=run_time(DAY, 10)))
+            s.add(
+                store.AlertState(
+                    source_id="thestar",
+                    kind="failing",
+                    state="alerting",
+                    since=run_time(DAY),
+                    last_sent_at=run_time(DAY, 10),
+                )
+            )
     now = run_time(DAY + timedelta(days=1), 5)
     sending, sent, errors = threading.Event(), [], []
 

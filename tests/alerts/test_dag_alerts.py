@@ -1,5 +1,6 @@
 """Through Airflow: a DAG run whose source answers 503 sends one email, however often the task is tried,
 and running the day again once the source answers sends the recovery notice."""
+
 from __future__ import annotations
 
 import json
@@ -8,11 +9,12 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
-from .history import write_sources
-from ..servers import LocalSite
 
 from pantau.days import briefing_day_of, day_window
 from pantau.demo import run_after_for
+
+from ..servers import LocalSite
+from .history import write_sources
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -35,16 +37,25 @@ def feed_for(site: LocalSite, day: date) -> str:
 def test_a_failing_source_alerts_once_through_airflow_and_recovers(airflow_db, monkeypatch, tmp_path, email_to):
     # Yesterday, as this morning's run covers it: a live poll (an older day would be replayed from the store).
     day = briefing_day_of(datetime.now(timezone.utc)) - timedelta(days=1)
-    bundle = {"name": "pantau-alert-probe", "classpath": "airflow.dag_processing.bundles.local.LocalDagBundle",
-              "kwargs": {"path": str(PROBE_DAGS)}}
+    bundle = {
+        "name": "pantau-alert-probe",
+        "classpath": "airflow.dag_processing.bundles.local.LocalDagBundle",
+        "kwargs": {"path": str(PROBE_DAGS)},
+    }
     monkeypatch.setenv("AIRFLOW__DAG_PROCESSOR__DAG_BUNDLE_CONFIG_LIST", json.dumps([bundle]))
     monkeypatch.setenv("PANTAU_DB_URL", f"sqlite:///{tmp_path / 'pantau.db'}")
     with LocalSite() as site:
         # Retry-After keeps the fetcher's own retries to a second each.
         site.reply("/feed.xml", "overloaded", status=503, headers={"Retry-After": "1"})
-        sources = write_sources(tmp_path / "sources.yaml", {
-            "id": "probe_daily", "outlet": "Probe Daily", "urls": [site.url("/feed.xml")], "alert_after_failures": 1,
-        })
+        sources = write_sources(
+            tmp_path / "sources.yaml",
+            {
+                "id": "probe_daily",
+                "outlet": "Probe Daily",
+                "urls": [site.url("/feed.xml")],
+                "alert_after_failures": 1,
+            },
+        )
         monkeypatch.setenv("PANTAU_SOURCES", str(sources))
 
         failed = run_probe(day)
@@ -57,8 +68,11 @@ def test_a_failing_source_alerts_once_through_airflow_and_recovers(airflow_db, m
         assert "/tasks/poll.probe/mapped/0?try_number=2" in body, "the link is to the log of the try that failed last"
 
         site.reply("/feed.xml", feed_for(site, day), headers={"Content-Type": "application/rss+xml"})
-        site.reply("/a1.html", "<html><head><title>ASEAN ministers meet</title></head><body><p>Text.</p></body></html>",
-                   headers={"Content-Type": "text/html"})
+        site.reply(
+            "/a1.html",
+            "<html><head><title>ASEAN ministers meet</title></head><body><p>Text.</p></body></html>",
+            headers={"Content-Type": "text/html"},
+        )
         recovered = run_probe(day)  # the day cleared and run again
     assert recovered.state == "success"
     assert [m["Subject"] for m in email_to.messages[1:]] == ["[Pantau] Probe Daily (probe_daily) is fetched again"]

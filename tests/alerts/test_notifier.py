@@ -1,4 +1,5 @@
 """The Airflow notifier on real channels: an SMTP server and a webhook on 127.0.0.1, a SQLite store."""
+
 from __future__ import annotations
 
 import logging
@@ -6,12 +7,13 @@ from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from ..mail import free_port, smtp_connection
-from .history import record, record_articles, run_time
 
 from pantau import store
-from pantau.notifiers import AlertNotSent, SourceAlertNotifier, source_id_of
-from pantau.operators import ParseOperator, PollSourceOperator
+from pantau.airflow.notifiers import AlertNotSent, SourceAlertNotifier, source_id_of
+from pantau.airflow.operators import ParseOperator, PollSourceOperator
+
+from ..mail import free_port, smtp_connection
+from .history import record, record_articles, run_time
 
 DAY = date(2025, 7, 8)
 LOG_URL = "http://localhost:8080/dags/pantau_daily_briefing/runs/scheduled__2025-07-09/tasks/poll/mapped/0?try_number=3"
@@ -19,7 +21,10 @@ LOG_URL = "http://localhost:8080/dags/pantau_daily_briefing/runs/scheduled__2025
 
 def poll_context(source_id: str, log_url: str = LOG_URL) -> dict:
     """What a poll task's callback gets on the worker: the unmapped operator, and the task instance."""
-    return {"task": PollSourceOperator(task_id="poll", source_id=source_id), "ti": SimpleNamespace(log_url=log_url, map_index=0)}
+    return {
+        "task": PollSourceOperator(task_id="poll", source_id=source_id),
+        "ti": SimpleNamespace(log_url=log_url, map_index=0),
+    }
 
 
 class Clock:
@@ -66,7 +71,13 @@ def test_fail_fail_alert_suppressed_reminder_recover_on_smtp_and_slack(pantau_en
     assert recovered["Subject"] == "[Pantau] The Star (thestar) is fetched again"
     assert alert["To"] == "desk@example.org, editor@example.org"
     body = html_body(alert)
-    for expected in ("thestar (The Star)", "http-503", "answered 503", "Since: 2025-07-09 07:02 MYT", f'href="{LOG_URL.replace("&", "&amp;")}"'):
+    for expected in (
+        "thestar (The Star)",
+        "http-503",
+        "answered 503",
+        "Since: 2025-07-09 07:02 MYT",
+        f'href="{LOG_URL.replace("&", "&amp;")}"',
+    ):
         assert expected in body
     assert "Had been since: 2025-07-09 07:02 MYT" in html_body(recovered)
 
@@ -89,7 +100,7 @@ class Kept(logging.Handler):
 def test_with_no_channel_configured_the_alert_goes_to_the_task_log(pantau_env, no_alert_channels):
     record(pantau_env, "vnexpress", DAY, "failed", reason="connection", error="connection refused")
     # Airflow replaces the root logger's handlers when it sets up logging, caplog's among them.
-    kept, logger = Kept(), logging.getLogger("pantau.alerts")
+    kept, logger = Kept(), logging.getLogger("pantau.health.alerts")
     logger.addHandler(kept)
     try:
         SourceAlertNotifier(clock=lambda: run_time(DAY, 5))(poll_context("vnexpress"))
@@ -130,7 +141,9 @@ def test_the_parse_task_reports_profile_fallbacks_with_its_log(pantau_env, email
     context = {"task": ParseOperator(task_id="parse"), "ti": SimpleNamespace(log_url=parse_log, map_index=-1)}
     SourceAlertNotifier(clock=lambda: run_time(DAY, 20))(context)
     [message] = email_to.messages
-    assert message["Subject"] == "[Pantau] The Star (thestar) no longer matches its extraction profile: profile-mismatch"
+    assert (
+        message["Subject"] == "[Pantau] The Star (thestar) no longer matches its extraction profile: profile-mismatch"
+    )
     assert "1 of 2 articles of 2025-07-08 fell back" in html_body(message) and parse_log in html_body(message)
 
 
@@ -144,7 +157,9 @@ def test_the_source_of_a_mapped_poll_task_when_the_dag_processor_runs_the_callba
     assert source_id_of({"task": ParseOperator(task_id="parse")}) is None
 
 
-def test_recipients_can_come_from_the_environment_where_no_variable_is_set(pantau_env, monkeypatch, mailbox, no_alert_channels):
+def test_recipients_can_come_from_the_environment_where_no_variable_is_set(
+    pantau_env, monkeypatch, mailbox, no_alert_channels
+):
 
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", smtp_connection(mailbox.port))
     monkeypatch.setenv("PANTAU_ALERT_EMAIL_TO", "oncall@example.org")

@@ -1,10 +1,13 @@
 """Fixtures for the briefing tests; the store contents are built in briefing_store.py."""
+
 from __future__ import annotations
 
 import pytest
 
+from pantau import store
+from pantau.report import briefing
+
 from .briefing_store import DAY, config_from, demo_rows
-from pantau import briefing, store
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
 """The briefing for a demo-like day, an empty day and a day when every source failed."""
+
 from __future__ import annotations
 
 import base64
@@ -12,9 +13,24 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from .briefing_store import (DAY, ID_TITLE, MS_TITLE, SCRIPT_TITLE, VI_TITLE, WIRE_TITLE, ZH_TITLE, article, assign, at,
-                             config_from, demo_rows, run)
-from pantau import briefing, store
+from pantau import store
+from pantau.report import briefing
+
+from .briefing_store import (
+    DAY,
+    ID_TITLE,
+    MS_TITLE,
+    SCRIPT_TITLE,
+    VI_TITLE,
+    WIRE_TITLE,
+    ZH_TITLE,
+    article,
+    assign,
+    at,
+    config_from,
+    demo_rows,
+    run,
+)
 
 
 def page(paths: dict) -> BeautifulSoup:
@@ -25,7 +41,11 @@ def test_writes_the_four_files_and_counts(demo):
     paths = demo["paths"]
     folder = demo["output"] / "briefings" / "2026-01-05"
     assert {Path(paths[kind]).name for kind in ("html", "md", "pdf", "csv")} == {
-        "briefing.html", "briefing.md", "briefing.pdf", "stories.csv"}
+        "briefing.html",
+        "briefing.md",
+        "briefing.pdf",
+        "stories.csv",
+    }
     assert all(Path(paths[kind]).parent == folder for kind in ("html", "md", "pdf", "csv"))
     assert paths["articles"] == 14 and paths["stories"] == 7
 
@@ -34,8 +54,10 @@ def test_top_story_is_the_wire_story_with_its_carriers_and_delays(demo):
     top = page(demo["paths"]).select("#top-stories li.card")[0]
     assert top.h3.get_text(" ", strip=True) == f"1 {WIRE_TITLE}"
     assert "6 outlets" in top.select_one(".meta").get_text(" ", strip=True)
-    carriers = [(row.td.a.get_text(), *(cell.get_text(strip=True) for cell in row.find_all("td")[1:]))
-                for row in top.select("table tr")[1:]]
+    carriers = [
+        (row.td.a.get_text(), *(cell.get_text(strip=True) for cell in row.find_all("td")[1:]))
+        for row in top.select("table tr")[1:]
+    ]
     assert carriers == [
         ("Bernama", "en", "original"),
         ("Bernama", "zh", "+25 min"),
@@ -62,8 +84,10 @@ def test_translations_are_grouped_under_their_wire_story(demo):
 def test_languages_are_rendered_in_their_script_with_lang_attributes(demo):
     html = page(demo["paths"])
     assert html.html["lang"] == "en"
-    titles = {language: [element.get_text() for element in html.select(f"[lang={language}] a, a[lang={language}]")]
-              for language in ("zh", "vi", "ms", "id")}
+    titles = {
+        language: [element.get_text() for element in html.select(f"[lang={language}] a, a[lang={language}]")]
+        for language in ("zh", "vi", "ms", "id")
+    }
     assert ZH_TITLE in titles["zh"] and "东盟外长会议在吉隆坡举行" in titles["zh"]
     assert VI_TITLE in titles["vi"] and MS_TITLE in titles["ms"] and ID_TITLE in titles["id"]
     assert [section["id"] for section in html.select("section[id^=in-]")] == ["in-ms", "in-zh", "in-vi", "in-id"]
@@ -72,11 +96,14 @@ def test_languages_are_rendered_in_their_script_with_lang_attributes(demo):
 def test_charts_are_inline_png_images(demo):
     images = page(demo["paths"]).select("#coverage img")
     assert [image["alt"] for image in images] == [
-        "Articles by outlet", "Articles by language", "Articles by hour of publication, MYT"]
+        "Articles by outlet",
+        "Articles by language",
+        "Articles by hour of publication, MYT",
+    ]
     for image in images:
         assert image["src"].startswith("data:image/png;base64,")
         assert base64.b64decode(image["src"].split(",", 1)[1]).startswith(b"\x89PNG\r\n\x1a\n")
-    assert "src=\"http" not in Path(demo["paths"]["html"]).read_text(encoding="utf-8")  # self-contained
+    assert 'src="http' not in Path(demo["paths"]["html"]).read_text(encoding="utf-8")  # self-contained
 
 
 def test_markup_in_a_title_is_shown_as_text(demo):
@@ -95,13 +122,20 @@ def test_wire_pickup_lists_pickers_and_rates(demo):
     assert "The Star en +40 min" in first and "New Straits Times en +3 h 5 min" in first
     assert "Bernama en" not in first  # the wire's own services are the original, not a pickup
     rates = {row.find_all("td")[0].get_text(): row.find_all("td")[1].get_text() for row in wire.select("table tr")[1:]}
-    assert rates == {"The Star": "2/2", "Berita Harian": "1/2", "Malaysiakini": "1/2",
-                     "New Straits Times": "1/2", "Sin Chew Daily": "1/2"}
+    assert rates == {
+        "The Star": "2/2",
+        "Berita Harian": "1/2",
+        "Malaysiakini": "1/2",
+        "New Straits Times": "1/2",
+        "Sin Chew Daily": "1/2",
+    }
 
 
 def test_watch_list_counts_trend_and_spikes(demo):
-    rows = {row.find_all("td")[0].get_text(" ", strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
-            for row in page(demo["paths"]).select("#watchlist tr")[1:]}
+    rows = {
+        row.find_all("td")[0].get_text(" ", strip=True): [cell.get_text(strip=True) for cell in row.find_all("td")]
+        for row in page(demo["paths"]).select("#watchlist tr")[1:]
+    }
     assert rows["South China Sea SPIKE"][1:3] == ["10", "4"]
     assert rows["ASEAN"][1] == "3"  # 3 today against 2 a day all week: no spike
     assert "at least 3 articles today" in page(demo["paths"]).select_one("#watchlist").get_text()
@@ -149,7 +183,15 @@ def test_pdf_has_pages_and_the_titles_in_every_script(demo):
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 2 <= pages <= 6
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, "-"], capture_output=True, text=True, check=True).stdout
-    for expected in (WIRE_TITLE, ZH_TITLE, VI_TITLE, MS_TITLE, "东盟外长会议在吉隆坡举行", "+3 h 5 min", "Source health"):
+    for expected in (
+        WIRE_TITLE,
+        ZH_TITLE,
+        VI_TITLE,
+        MS_TITLE,
+        "东盟外长会议在吉隆坡举行",
+        "+3 h 5 min",
+        "Source health",
+    ):
         assert expected in text
     assert text.count("\f") == pages
 
@@ -167,11 +209,20 @@ def empty_briefing(tmp_path: Path, rows: list) -> tuple[dict, BeautifulSoup]:
 def test_a_pickup_of_yesterdays_wire_story_shows_the_original_and_the_canonical_headline(tmp_path):
     yesterday = DAY - timedelta(days=1)
     original = article("bernama", "Bernama", "en", "SOM concludes", at(yesterday, 18), day=yesterday, wire="bernama")
-    updated = article("bernama", "Bernama", "en", "UPDATED: SOM concludes, AMM next", at(yesterday, 22),
-                      day=yesterday, wire="bernama")
+    updated = article(
+        "bernama", "Bernama", "en", "UPDATED: SOM concludes, AMM next", at(yesterday, 22), day=yesterday, wire="bernama"
+    )
     pickup = article("thestar", "The Star", "en", "Senior officials wrap up", at(DAY, 8, 40), wire="bernama")
-    rows = [original, updated, pickup, assign(original, "s1", "s1"), assign(updated, "s1", "s1", canonical=True),
-            assign(pickup, "s1", "s1"), run("bernama", DAY), run("thestar", DAY)]
+    rows = [
+        original,
+        updated,
+        pickup,
+        assign(original, "s1", "s1"),
+        assign(updated, "s1", "s1", canonical=True),
+        assign(pickup, "s1", "s1"),
+        run("bernama", DAY),
+        run("thestar", DAY),
+    ]
     paths, html = empty_briefing(tmp_path, rows)
     story = html.select_one("#top-stories li.card")
     heading = story.select_one("h3 a")
@@ -185,7 +236,8 @@ def test_a_day_without_articles_says_so(tmp_path):
     paths, html = empty_briefing(tmp_path, [run("bernama", DAY), run("thestar", DAY)])
     assert paths["articles"] == 0 and paths["stories"] == 0
     assert html.select_one(".notice").get_text() == (
-        "No articles were collected for Monday 5 January 2026: there is nothing to brief on.")
+        "No articles were collected for Monday 5 January 2026: there is nothing to brief on."
+    )
     assert "No articles to chart for this day." in html.get_text()
     assert not html.select("#top-stories, img")
     assert "No articles were collected" in Path(paths["md"]).read_text(encoding="utf-8")
@@ -195,8 +247,11 @@ def test_a_day_without_articles_says_so(tmp_path):
 
 
 def test_a_day_when_every_source_failed_says_so(tmp_path):
-    failures = [run(source_id, DAY - timedelta(days=offset), status="failed", reason="timeout", error="read timed out")
-                for source_id in ("bernama", "thestar", "sinchew") for offset in (0, 1)]
+    failures = [
+        run(source_id, DAY - timedelta(days=offset), status="failed", reason="timeout", error="read timed out")
+        for source_id in ("bernama", "thestar", "sinchew")
+        for offset in (0, 1)
+    ]
     paths, html = empty_briefing(tmp_path, failures)
     notice = html.select_one(".notice").get_text()
     assert notice.startswith("Every source failed on Monday 5 January 2026 (3 of 3)")
@@ -213,19 +268,31 @@ def test_demo_rows_are_the_demo_rows():
     assert len(outlets) == 6
 
 
-@pytest.mark.parametrize(("minutes", "label"), [
-    (0, "same time"), (40, "+40 min"), (60, "+1 h"), (185, "+3 h 5 min"), (26 * 60, "+1 d 2 h"), (-5, "-5 min"),
-])
+@pytest.mark.parametrize(
+    ("minutes", "label"),
+    [
+        (0, "same time"),
+        (40, "+40 min"),
+        (60, "+1 h"),
+        (185, "+3 h 5 min"),
+        (26 * 60, "+1 d 2 h"),
+        (-5, "-5 min"),
+    ],
+)
 def test_pickup_delay(minutes, label):
     start = at(DAY, 8)
     assert briefing.pickup_delay(start, start + timedelta(minutes=minutes)) == label
 
 
 def test_two_sentence_lead_handles_abbreviations_and_chinese():
-    assert briefing.two_sentence_lead("Dr. Wee met Mr. Tan today. They spoke. Then left.") == \
-        "Dr. Wee met Mr. Tan today. They spoke."
-    assert briefing.two_sentence_lead("东盟外长会议今天举行。会议讨论了缅甸局势。第三句。") == \
-        "东盟外长会议今天举行。会议讨论了缅甸局势。"
+    assert (
+        briefing.two_sentence_lead("Dr. Wee met Mr. Tan today. They spoke. Then left.")
+        == "Dr. Wee met Mr. Tan today. They spoke."
+    )
+    assert (
+        briefing.two_sentence_lead("东盟外长会议今天举行。会议讨论了缅甸局势。第三句。")
+        == "东盟外长会议今天举行。会议讨论了缅甸局势。"
+    )
     assert briefing.two_sentence_lead("One sentence only") == "One sentence only"
 
 

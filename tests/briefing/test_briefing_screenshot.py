@@ -1,4 +1,5 @@
 """The HTML briefing as a phone shows it: headless Chromium renders it to something that is not blank."""
+
 from __future__ import annotations
 
 import subprocess
@@ -13,11 +14,24 @@ PHONE = (412, 2000)
 
 def screenshot(html: Path, png: Path, profile: Path) -> None:
     subprocess.run(
-        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={profile}", f"--screenshot={png}", f"--window-size={PHONE[0]},{PHONE[1]}",
-         html.as_uri()],
-        check=True, capture_output=True, timeout=90,
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--screenshot={png}",
+            f"--window-size={PHONE[0]},{PHONE[1]}",
+            html.as_uri(),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=90,
     )
 
 

@@ -1,10 +1,13 @@
 """Email delivery against a real SMTP server on 127.0.0.1 (aiosmtpd), through Airflow's SMTP connection."""
+
 from __future__ import annotations
 
 import pytest
+
+from pantau.airflow import delivery
+
 from ..mail import smtp_connection
 from .briefing_store import DAY
-from pantau import delivery
 
 
 @pytest.fixture

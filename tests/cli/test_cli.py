@@ -1,4 +1,5 @@
 """The `pantau` command's contract: JSON lines out, one-line errors and non-zero exits for bad input."""
+
 from __future__ import annotations
 
 import json
@@ -7,12 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from pantau.demo import DEMO_DIR, SITE_DIR, write_sources
-from pantau.sources import load_sources, outlet_pool
+from pantau.registry.sources import load_sources, outlet_pool
 
-PLUGINS = Path(__file__).resolve().parents[2] / "plugins"
+SRC = Path(__file__).resolve().parents[2] / "src"
 ARTICLE_KEYS = {"url", "outlet", "source_id", "title", "published", "language", "byline", "body", "wire"}
 
 
@@ -21,7 +20,7 @@ def pantau(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
         [sys.executable, "-m", "pantau.cli", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(PLUGINS), **(env or {})},
+        env={**os.environ, "PYTHONPATH": str(SRC), **(env or {})},
         timeout=120,
     )
 
@@ -66,8 +65,11 @@ def test_dedup_of_a_broken_file_names_the_line(tmp_path):
 
 def test_a_bad_source_entry_names_file_entry_and_field(tmp_path):
     sources = tmp_path / "sources.yaml"
-    sources.write_text("sources:\n  - id: nst\n    outlet: NST\n    language: english\n    kind: rss\n"
-                       "    urls: [https://www.nst.com.my/feed]\n", encoding="utf-8")
+    sources.write_text(
+        "sources:\n  - id: nst\n    outlet: NST\n    language: english\n    kind: rss\n"
+        "    urls: [https://www.nst.com.my/feed]\n",
+        encoding="utf-8",
+    )
     assert_one_line_error(pantau("poll", "--sources", str(sources)), "sources.yaml", "'nst'", "language")
 
 
@@ -75,8 +77,9 @@ def test_extract_and_dedup_the_demo_pages(tmp_path):
     manifest = tmp_path / "pages.jsonl"
     pages = demo_pages()
     manifest.write_text(
-        "".join(json.dumps({"url": p["canonical_url"], "path": str(SITE_DIR / p["path"].lstrip("/"))}) + "\n"
-                for p in pages),
+        "".join(
+            json.dumps({"url": p["canonical_url"], "path": str(SITE_DIR / p["path"].lstrip("/"))}) + "\n" for p in pages
+        ),
         encoding="utf-8",
     )
     sources = write_sources("http://127.0.0.1:1", tmp_path / "sources.yaml")  # the registry, no server needed
@@ -102,8 +105,14 @@ def test_extract_and_dedup_the_demo_pages(tmp_path):
 
 def test_poll_prints_a_summary_per_source(tmp_path, demo_site):
     sources = write_sources(demo_site, tmp_path / "sources.yaml")
-    finished = pantau("poll", "--sources", str(sources), "--day", "2025-07-08",
-                      env={"PANTAU_DB_URL": f"sqlite:///{tmp_path / 'pantau.db'}"})
+    finished = pantau(
+        "poll",
+        "--sources",
+        str(sources),
+        "--day",
+        "2025-07-08",
+        env={"PANTAU_DB_URL": f"sqlite:///{tmp_path / 'pantau.db'}"},
+    )
     assert finished.returncode == 0, finished.stderr
     summaries = [json.loads(line) for line in finished.stdout.splitlines()]
     assert {s["source_id"] for s in summaries} == {p["source_id"] for p in demo_pages()}
@@ -128,5 +137,10 @@ def test_extract_one_page_finds_its_source_in_the_registry_by_url():
     assert finished.returncode == 0, finished.stderr
     (record,) = [json.loads(line) for line in finished.stdout.splitlines()]
     assert {key: record[key] for key in ("url", "source_id", "title", "published", "language", "wire")} == {
-        "url": page["canonical_url"], "source_id": "bernama_zh", "title": page["title"],
-        "published": page["published"], "language": "zh", "wire": "bernama"}
+        "url": page["canonical_url"],
+        "source_id": "bernama_zh",
+        "title": page["title"],
+        "published": page["published"],
+        "language": "zh",
+        "wire": "bernama",
+    }

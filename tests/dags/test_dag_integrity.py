@@ -1,4 +1,5 @@
 """Every DAG file imports cleanly, fast, without network or database work, and carries its metadata."""
+
 from __future__ import annotations
 
 import socket
@@ -58,7 +59,7 @@ def test_daily_briefing_runs_at_0700_kuala_lumpur(dag_bag):
     order = [task.task_id for task in dag.topological_sort()]
     polls = [task_id for task_id in order if task_id.startswith("poll.")]
     assert polls, "no poll tasks"
-    assert order[len(polls):] == ["parse", "dedup", "quality", "briefing"]
+    assert order[len(polls) :] == ["parse", "dedup", "quality", "briefing"]
 
 
 def test_each_outlet_polls_in_its_own_pool(dag_bag):

@@ -7,6 +7,7 @@ wrapped by an aggregator, updated, rewritten around the quotes); the translation
 look-alikes (template reports, an opinion piece, stories sharing a background paragraph) are
 written out here.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pantau.dedup import DedupItem
+from pantau.dedup.stage import DedupItem
 from pantau.models import article_id
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -38,10 +39,28 @@ def _at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2025, 7, day, hour, minute, tzinfo=MYT)
 
 
-def _item(url: str, outlet: str, title: str, body: str, published: datetime | None, *, language: str = "en",
-          wire: str | None = "bernama", source_id: str | None = None) -> DedupItem:
-    return DedupItem(id=article_id(url), url=url, outlet=outlet, source_id=source_id, language=language,
-                     title=title, body=body, published=published, wire=wire)
+def _item(
+    url: str,
+    outlet: str,
+    title: str,
+    body: str,
+    published: datetime | None,
+    *,
+    language: str = "en",
+    wire: str | None = "bernama",
+    source_id: str | None = None,
+) -> DedupItem:
+    return DedupItem(
+        id=article_id(url),
+        url=url,
+        outlet=outlet,
+        source_id=source_id,
+        language=language,
+        title=title,
+        body=body,
+        published=published,
+        wire=wire,
+    )
 
 
 def _related(page: str) -> list[tuple[str, str]]:
@@ -59,13 +78,15 @@ def _sentences(text: str) -> list[str]:
 
 def _paragraphs_of(text: str, per: int = 2) -> list[str]:
     sentences = _sentences(text)
-    return [" ".join(sentences[i:i + per]) for i in range(0, len(sentences), per)]
+    return [" ".join(sentences[i : i + per]) for i in range(0, len(sentences), per)]
 
 
 def _copy_edit(paragraphs: list[str]) -> list[str]:
     """What a sub-editor does: house style, a synonym or two, one sentence cut."""
-    edited = [p.replace("Foreign Ministry", "Wisma Putra").replace(" said ", " says ").replace("ASEAN", "Asean")
-              for p in paragraphs]
+    edited = [
+        p.replace("Foreign Ministry", "Wisma Putra").replace(" said ", " says ").replace("ASEAN", "Asean")
+        for p in paragraphs
+    ]
     edited[-1] = _sentences(edited[-1])[0]
     return edited
 
@@ -138,12 +159,24 @@ Bursa Malaysia operates a fully integrated exchange, offering trading, clearing,
 def _bursa_numbers(day: int) -> dict[str, str]:
     base = 1530 + 7 * day
     return {
-        "day": str(day), "rise": f"{day * 1.37:.2f}", "level": f"{base + day * 1.37:,.2f}", "close": f"{base:,.2f}",
-        "opened": f"{day * 0.61:.2f}", "open_level": f"{base + day * 0.61:,.2f}", "gainers": str(150 + 13 * day),
-        "losers": str(90 + 7 * day), "unchanged": str(200 + 3 * day), "untraded": str(1800 + 11 * day),
-        "suspended": str(day + 2), "volume": f"{300 + 17 * day:.1f}", "value": f"{180 + 9 * day:.2f}",
-        "maybank": str(day % 5 + 1), "maybank_price": f"9.{60 + day}", "pbb": str(day % 3 + 1),
-        "pbb_price": f"4.{30 + day}", "tnb_price": f"13.{10 + day}",
+        "day": str(day),
+        "rise": f"{day * 1.37:.2f}",
+        "level": f"{base + day * 1.37:,.2f}",
+        "close": f"{base:,.2f}",
+        "opened": f"{day * 0.61:.2f}",
+        "open_level": f"{base + day * 0.61:,.2f}",
+        "gainers": str(150 + 13 * day),
+        "losers": str(90 + 7 * day),
+        "unchanged": str(200 + 3 * day),
+        "untraded": str(1800 + 11 * day),
+        "suspended": str(day + 2),
+        "volume": f"{300 + 17 * day:.1f}",
+        "value": f"{180 + 9 * day:.2f}",
+        "maybank": str(day % 5 + 1),
+        "maybank_price": f"9.{60 + day}",
+        "pbb": str(day % 3 + 1),
+        "pbb_price": f"4.{30 + day}",
+        "tnb_price": f"13.{10 + day}",
     }
 
 
@@ -165,98 +198,314 @@ def labelled_set() -> list[Labelled]:
 
     # One Bernama story and everything outlets do with it.
     wire_dateline = "KUALA LUMPUR, July 7 (Bernama) -- "
-    add("som", "wire original", _item("https://www.bernama.com/en/news.php?id=2441001", "Bernama", som_title,
-        wire_dateline + "\n\n".join(som_paragraphs) + "\n\n-- BERNAMA", _at(7, 18, 5), source_id="bernama_en"))
-    add("som", "copy: retitled, dateline rewritten, credit kept", _item(
-        "https://www.nst.com.my/news/nation/2025/07/1241001/asean-som-concludes", "New Straits Times",
-        "Asean senior officials wrap up meeting ahead of AMM",
-        "KUALA LUMPUR: " + "\n\n".join(som_paragraphs) + "\n\n- BERNAMA", _at(7, 18, 40)))
-    add("som", "copy: trimmed to the first paragraphs, credit dropped", _item(
-        "https://www.thestar.com.my/news/nation/2025/07/07/som-concludes", "The Star",
-        "SOM concludes, AMM next", "KUALA LUMPUR: " + "\n\n".join(som_paragraphs[:4]), _at(7, 19, 2)))
-    add("som", "brief: two paragraphs from the top", _item(
-        "https://www.malaymail.com/news/malaysia/2025/07/07/briefs/1841001", "Malay Mail", "In brief: SOM ends",
-        "\n\n".join(som_paragraphs[:2]), _at(7, 19, 30)))
-    add("som", "copy-edit", _item(
-        "https://www.freemalaysiatoday.com/category/nation/2025/07/07/som-ends", "Free Malaysia Today",
-        "Senior officials' meeting ends", "KUALA LUMPUR: " + "\n\n".join(_copy_edit(som_paragraphs)),
-        _at(7, 20, 15)))
-    add("som", "aggregator copy with boilerplate and inlined related stories", _item(
-        "https://www.daily8.example/news/kl-gears-up-for-asean-ministerial-week", "Daily8", som_title,
-        som_page.split("\n", 1)[1], _at(7, 21, 0)))
-    add("som", "updated wire version, longer: the canonical", _item(
-        "https://www.bernama.com/en/news.php?id=2441057", "Bernama", "UPDATED: " + som_title,
-        wire_dateline + "\n\n".join(som_paragraphs[:6] + [
-            "Amran said the ministers were also expected to discuss the situation in Myanmar, developments in "
-            "the South China Sea and the implementation of the Five-Point Consensus.",
-            "Asked about the border tension between Thailand and Cambodia, he said Malaysia as chair stood ready "
-            "to facilitate dialogue if both sides agreed to it.",
-        ] + som_paragraphs[6:] + [
-            "More than 1,500 delegates and 400 journalists are expected to attend the week of meetings at the "
-            "Kuala Lumpur Convention Centre, the ministry said in a statement.",
-        ]) + "\n\n-- BERNAMA", _at(7, 22, 30), source_id="bernama_en"))
-    add("som-ms", "translation: Bernama's Malay service", _item(
-        "https://www.bernama.com/bm/news.php?id=2441020", "Bernama", "SOM ASEAN berakhir, AMM bermula Selasa",
-        SOM_MALAY, _at(7, 18, 50), language="ms", source_id="bernama_ms"), story="som")
-    add("som-zh", "translation: a Chinese paper translating Bernama", _item(
-        "https://www.sinchew.com.my/news/20250707/nation/6310001", "Sin Chew Daily", "东盟高官会议圆满结束",
-        SOM_CHINESE, _at(7, 20, 45), language="zh"), story="som")
+    add(
+        "som",
+        "wire original",
+        _item(
+            "https://www.bernama.com/en/news.php?id=2441001",
+            "Bernama",
+            som_title,
+            wire_dateline + "\n\n".join(som_paragraphs) + "\n\n-- BERNAMA",
+            _at(7, 18, 5),
+            source_id="bernama_en",
+        ),
+    )
+    add(
+        "som",
+        "copy: retitled, dateline rewritten, credit kept",
+        _item(
+            "https://www.nst.com.my/news/nation/2025/07/1241001/asean-som-concludes",
+            "New Straits Times",
+            "Asean senior officials wrap up meeting ahead of AMM",
+            "KUALA LUMPUR: " + "\n\n".join(som_paragraphs) + "\n\n- BERNAMA",
+            _at(7, 18, 40),
+        ),
+    )
+    add(
+        "som",
+        "copy: trimmed to the first paragraphs, credit dropped",
+        _item(
+            "https://www.thestar.com.my/news/nation/2025/07/07/som-concludes",
+            "The Star",
+            "SOM concludes, AMM next",
+            "KUALA LUMPUR: " + "\n\n".join(som_paragraphs[:4]),
+            _at(7, 19, 2),
+        ),
+    )
+    add(
+        "som",
+        "brief: two paragraphs from the top",
+        _item(
+            "https://www.malaymail.com/news/malaysia/2025/07/07/briefs/1841001",
+            "Malay Mail",
+            "In brief: SOM ends",
+            "\n\n".join(som_paragraphs[:2]),
+            _at(7, 19, 30),
+        ),
+    )
+    add(
+        "som",
+        "copy-edit",
+        _item(
+            "https://www.freemalaysiatoday.com/category/nation/2025/07/07/som-ends",
+            "Free Malaysia Today",
+            "Senior officials' meeting ends",
+            "KUALA LUMPUR: " + "\n\n".join(_copy_edit(som_paragraphs)),
+            _at(7, 20, 15),
+        ),
+    )
+    add(
+        "som",
+        "aggregator copy with boilerplate and inlined related stories",
+        _item(
+            "https://www.daily8.example/news/kl-gears-up-for-asean-ministerial-week",
+            "Daily8",
+            som_title,
+            som_page.split("\n", 1)[1],
+            _at(7, 21, 0),
+        ),
+    )
+    add(
+        "som",
+        "updated wire version, longer: the canonical",
+        _item(
+            "https://www.bernama.com/en/news.php?id=2441057",
+            "Bernama",
+            "UPDATED: " + som_title,
+            wire_dateline
+            + "\n\n".join(
+                som_paragraphs[:6]
+                + [
+                    "Amran said the ministers were also expected to discuss the situation in Myanmar, developments in "
+                    "the South China Sea and the implementation of the Five-Point Consensus.",
+                    "Asked about the border tension between Thailand and Cambodia, he said Malaysia as chair stood ready "
+                    "to facilitate dialogue if both sides agreed to it.",
+                ]
+                + som_paragraphs[6:]
+                + [
+                    "More than 1,500 delegates and 400 journalists are expected to attend the week of meetings at the "
+                    "Kuala Lumpur Convention Centre, the ministry said in a statement.",
+                ]
+            )
+            + "\n\n-- BERNAMA",
+            _at(7, 22, 30),
+            source_id="bernama_en",
+        ),
+    )
+    add(
+        "som-ms",
+        "translation: Bernama's Malay service",
+        _item(
+            "https://www.bernama.com/bm/news.php?id=2441020",
+            "Bernama",
+            "SOM ASEAN berakhir, AMM bermula Selasa",
+            SOM_MALAY,
+            _at(7, 18, 50),
+            language="ms",
+            source_id="bernama_ms",
+        ),
+        story="som",
+    )
+    add(
+        "som-zh",
+        "translation: a Chinese paper translating Bernama",
+        _item(
+            "https://www.sinchew.com.my/news/20250707/nation/6310001",
+            "Sin Chew Daily",
+            "东盟高官会议圆满结束",
+            SOM_CHINESE,
+            _at(7, 20, 45),
+            language="zh",
+        ),
+        story="som",
+    )
 
     # A story inlined on the aggregator's page, on its own page: the page must not join it.
-    add("iran", "inlined story on its own page", _item(
-        "https://www.nst.com.my/news/nation/2025/07/1241020/anwar-slams-us-israel-strike", "New Straits Times",
-        iran[0], "\n\n".join(_paragraphs_of(iran[1])), _at(7, 20, 30)))
+    add(
+        "iran",
+        "inlined story on its own page",
+        _item(
+            "https://www.nst.com.my/news/nation/2025/07/1241020/anwar-slams-us-israel-strike",
+            "New Straits Times",
+            iran[0],
+            "\n\n".join(_paragraphs_of(iran[1])),
+            _at(7, 20, 30),
+        ),
+    )
     # Two stories of one event sharing a background paragraph.
-    add("brics-economy", "same event, shared background paragraph", _item(
-        "https://www.nst.com.my/news/nation/2025/07/1241030/pm-leads-charge-brics", "New Straits Times",
-        brics[0], "\n\n".join(_paragraphs_of(brics[1])), _at(7, 19, 40)))
-    add("brics-health", "same event, shared background paragraph", _item(
-        "https://www.nst.com.my/news/nation/2025/07/1241031/malaysia-stresses-global-health", "New Straits Times",
-        health[0], "\n\n".join(_paragraphs_of(health[1])), _at(7, 19, 50)))
+    add(
+        "brics-economy",
+        "same event, shared background paragraph",
+        _item(
+            "https://www.nst.com.my/news/nation/2025/07/1241030/pm-leads-charge-brics",
+            "New Straits Times",
+            brics[0],
+            "\n\n".join(_paragraphs_of(brics[1])),
+            _at(7, 19, 40),
+        ),
+    )
+    add(
+        "brics-health",
+        "same event, shared background paragraph",
+        _item(
+            "https://www.nst.com.my/news/nation/2025/07/1241031/malaysia-stresses-global-health",
+            "New Straits Times",
+            health[0],
+            "\n\n".join(_paragraphs_of(health[1])),
+            _at(7, 19, 50),
+        ),
+    )
 
     # A second wire story: copies, a rewrite around its quotes, an opinion piece quoting one paragraph.
-    add("turkiye", "wire original", _item(
-        "https://www.bernama.com/en/news.php?id=2443001", "Bernama", turkiye_title,
-        "KUALA LUMPUR, July 11 (Bernama) -- " + "\n\n".join(turkiye_paragraphs) + "\n\n-- BERNAMA",
-        _at(11, 16, 0), source_id="bernama_en"))
-    add("turkiye", "aggregator copy with boilerplate and inlined related stories", _item(
-        "https://www.daily8.example/news/asean-turkiye-partnership", "Daily8", turkiye_title, turkiye_page,
-        _at(11, 18, 0)))
-    add("turkiye", "rewrite keeping facts, quotes and credit", _item(
-        "https://www.theedgemalaysia.com/node/761001", "The Edge", "Malaysia sees Turkiye as partner for Asean",
-        TURKIYE_REWRITE, _at(11, 19, 0)))
-    add("opinion", "opinion piece quoting one paragraph", _item(
-        "https://www.thestar.com.my/opinion/columnists/2025/07/14/one-voice", "The Star",
-        "Asean finds its voice", OPINION, _at(14, 8, 0), wire=None))
-    add("ceasefire", "inlined story on its own page", _item(
-        "https://www.bernama.com/en/news.php?id=2449001", "Bernama", ceasefire[0],
-        "\n\n".join(_paragraphs_of(ceasefire[1])), _at(11, 9, 0), source_id="bernama_en"))
-    add("icj", "inlined story on its own page", _item(
-        "https://www.nst.com.my/opinion/letters/2025/07/1250001/icj-ruling", "New Straits Times", icj[0],
-        "\n\n".join(_paragraphs_of(icj[1])), _at(11, 10, 0), wire=None))
-    add("izzah", "inlined story on its own page", _item(
-        "https://www.bernama.com/en/news.php?id=2449002", "Bernama", izzah[0],
-        "\n\n".join(_paragraphs_of(izzah[1])), _at(11, 11, 0), source_id="bernama_en"))
+    add(
+        "turkiye",
+        "wire original",
+        _item(
+            "https://www.bernama.com/en/news.php?id=2443001",
+            "Bernama",
+            turkiye_title,
+            "KUALA LUMPUR, July 11 (Bernama) -- " + "\n\n".join(turkiye_paragraphs) + "\n\n-- BERNAMA",
+            _at(11, 16, 0),
+            source_id="bernama_en",
+        ),
+    )
+    add(
+        "turkiye",
+        "aggregator copy with boilerplate and inlined related stories",
+        _item(
+            "https://www.daily8.example/news/asean-turkiye-partnership",
+            "Daily8",
+            turkiye_title,
+            turkiye_page,
+            _at(11, 18, 0),
+        ),
+    )
+    add(
+        "turkiye",
+        "rewrite keeping facts, quotes and credit",
+        _item(
+            "https://www.theedgemalaysia.com/node/761001",
+            "The Edge",
+            "Malaysia sees Turkiye as partner for Asean",
+            TURKIYE_REWRITE,
+            _at(11, 19, 0),
+        ),
+    )
+    add(
+        "opinion",
+        "opinion piece quoting one paragraph",
+        _item(
+            "https://www.thestar.com.my/opinion/columnists/2025/07/14/one-voice",
+            "The Star",
+            "Asean finds its voice",
+            OPINION,
+            _at(14, 8, 0),
+            wire=None,
+        ),
+    )
+    add(
+        "ceasefire",
+        "inlined story on its own page",
+        _item(
+            "https://www.bernama.com/en/news.php?id=2449001",
+            "Bernama",
+            ceasefire[0],
+            "\n\n".join(_paragraphs_of(ceasefire[1])),
+            _at(11, 9, 0),
+            source_id="bernama_en",
+        ),
+    )
+    add(
+        "icj",
+        "inlined story on its own page",
+        _item(
+            "https://www.nst.com.my/opinion/letters/2025/07/1250001/icj-ruling",
+            "New Straits Times",
+            icj[0],
+            "\n\n".join(_paragraphs_of(icj[1])),
+            _at(11, 10, 0),
+            wire=None,
+        ),
+    )
+    add(
+        "izzah",
+        "inlined story on its own page",
+        _item(
+            "https://www.bernama.com/en/news.php?id=2449002",
+            "Bernama",
+            izzah[0],
+            "\n\n".join(_paragraphs_of(izzah[1])),
+            _at(11, 11, 0),
+            source_id="bernama_en",
+        ),
+    )
 
     # Daily template reports: the wording repeats, the figures change. Same day = same story.
     for day in range(7, 12):
         report = BURSA.format(**_bursa_numbers(day))
         cluster = f"bursa-{day}"
-        add(cluster, "template report", _item(f"https://www.bernama.com/en/news.php?id=24{day}500", "Bernama",
-            "Bursa Malaysia opens higher", report, _at(day, 9, 10), source_id="bernama_en"))
-        add(cluster, "template report: same day's copy", _item(
-            f"https://www.thestar.com.my/business/2025/07/{day:02d}/bursa-opens-higher", "The Star",
-            f"Bursa opens higher on July {day}", report.replace(f"KUALA LUMPUR, July {day} (Bernama) --",
-                                                                 "KUALA LUMPUR:"), _at(day, 9, 40)))
+        add(
+            cluster,
+            "template report",
+            _item(
+                f"https://www.bernama.com/en/news.php?id=24{day}500",
+                "Bernama",
+                "Bursa Malaysia opens higher",
+                report,
+                _at(day, 9, 10),
+                source_id="bernama_en",
+            ),
+        )
+        add(
+            cluster,
+            "template report: same day's copy",
+            _item(
+                f"https://www.thestar.com.my/business/2025/07/{day:02d}/bursa-opens-higher",
+                "The Star",
+                f"Bursa opens higher on July {day}",
+                report.replace(f"KUALA LUMPUR, July {day} (Bernama) --", "KUALA LUMPUR:"),
+                _at(day, 9, 40),
+            ),
+        )
 
     # Other languages, other stories.
-    add("mofa", "singleton: ministry release in Malay", _item(
-        "https://www.kln.gov.my/web/guest/-/som-2025", "Wisma Putra", "Mesyuarat Pegawai Kanan ASEAN",
-        _seed("001"), datetime(2025, 4, 29, 18, tzinfo=MYT), language="ms", wire=None))
-    add("admm", "singleton: Chinese paper's page", _item(
-        "https://www.uniteddaily.com.my/news/admm-2025", "United Daily", "东盟防长会议明起举行", _seed("003"),
-        datetime(2025, 10, 29, 12, 6, tzinfo=MYT), language="zh", wire=None))
-    add("ttxvn", "singleton: Vietnamese agency story", _item(
-        "https://baotintuc.vn/thoi-su/amm-58-20250708", "TTXVN", "Tổng thư ký ASEAN gặp các bộ trưởng",
-        _seed("004"), _at(8, 15, 0) - timedelta(hours=1), language="vi", wire=None))
+    add(
+        "mofa",
+        "singleton: ministry release in Malay",
+        _item(
+            "https://www.kln.gov.my/web/guest/-/som-2025",
+            "Wisma Putra",
+            "Mesyuarat Pegawai Kanan ASEAN",
+            _seed("001"),
+            datetime(2025, 4, 29, 18, tzinfo=MYT),
+            language="ms",
+            wire=None,
+        ),
+    )
+    add(
+        "admm",
+        "singleton: Chinese paper's page",
+        _item(
+            "https://www.uniteddaily.com.my/news/admm-2025",
+            "United Daily",
+            "东盟防长会议明起举行",
+            _seed("003"),
+            datetime(2025, 10, 29, 12, 6, tzinfo=MYT),
+            language="zh",
+            wire=None,
+        ),
+    )
+    add(
+        "ttxvn",
+        "singleton: Vietnamese agency story",
+        _item(
+            "https://baotintuc.vn/thoi-su/amm-58-20250708",
+            "TTXVN",
+            "Tổng thư ký ASEAN gặp các bộ trưởng",
+            _seed("004"),
+            _at(8, 15, 0) - timedelta(hours=1),
+            language="vi",
+            wire=None,
+        ),
+    )
     return items

@@ -1,4 +1,5 @@
 """Pairwise precision and recall of a clustering against labels."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence

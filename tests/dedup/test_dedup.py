@@ -1,4 +1,5 @@
 """Dedup on the labelled set (pairwise precision and recall), its hard cases, and the daily stage."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,9 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 
-from pantau import dedup, store
-from pantau.dedup import Assignment, DedupItem, SignatureIndex, Signatures, assign_clusters, dedup_records
+from pantau import store
+from pantau.dedup import stage as dedup
+from pantau.dedup.stage import Assignment, DedupItem, SignatureIndex, Signatures, assign_clusters, dedup_records
 from pantau.models import article_id
 from pantau.store import ArticleRow, DedupAssignment, DedupSignature
 
@@ -57,9 +59,17 @@ DEMO_EXPECTED = Path(__file__).resolve().parents[2] / "include" / "demo" / "expe
 def test_the_demo_stories():
     pages = [json.loads(line) for line in DEMO_EXPECTED.read_text(encoding="utf-8").splitlines() if line.strip()]
     items = [
-        DedupItem(id=article_id(p["canonical_url"]), url=p["canonical_url"], outlet=p["outlet"],
-                  source_id=p["source_id"], language=p["language"], title=p["title"], body=p["body"],
-                  published=datetime.fromisoformat(p["published"]) if p["published"] else None, wire=p["wire"])
+        DedupItem(
+            id=article_id(p["canonical_url"]),
+            url=p["canonical_url"],
+            outlet=p["outlet"],
+            source_id=p["source_id"],
+            language=p["language"],
+            title=p["title"],
+            body=p["body"],
+            published=datetime.fromisoformat(p["published"]) if p["published"] else None,
+            wire=p["wire"],
+        )
         for p in pages
     ]
     assigned = assign_clusters(items)
@@ -130,7 +140,8 @@ def test_index_carries_clusters_across_calls(labelled):
 def test_signatures_survive_packing(labelled):
     signatures = dedup.sign([e.item for e in labelled[:4]])
     restored, clusters, stories = Signatures.unpack(
-        [signatures.pack(i, f"c-{i}", f"s-{i}") for i in range(len(signatures))])
+        [signatures.pack(i, f"c-{i}", f"s-{i}") for i in range(len(signatures))]
+    )
     assert restored.ids == signatures.ids and clusters[2] == "c-2" and stories[3] == "s-3"
     assert np.array_equal(restored.minhash, signatures.minhash)
     assert np.array_equal(restored.sample.values, signatures.sample.values)
@@ -139,10 +150,19 @@ def test_signatures_survive_packing(labelled):
 
 def test_dedup_records_for_the_cli(labelled):
     records = [
-        {"url": e.item.url, "outlet": e.item.outlet, "source_id": e.item.source_id, "title": e.item.title,
-         "published": e.item.published.isoformat(), "language": e.item.language, "byline": None,
-         "body": e.item.body, "wire": e.item.wire}
-        for e in labelled if e.cluster in {"turkiye", "opinion"}
+        {
+            "url": e.item.url,
+            "outlet": e.item.outlet,
+            "source_id": e.item.source_id,
+            "title": e.item.title,
+            "published": e.item.published.isoformat(),
+            "language": e.item.language,
+            "byline": None,
+            "body": e.item.body,
+            "wire": e.item.wire,
+        }
+        for e in labelled
+        if e.cluster in {"turkiye", "opinion"}
     ]
     deduped = dedup_records(records)
     assert [r["url"] for r in deduped] == [r["url"] for r in records]
@@ -163,12 +183,26 @@ def test_dedup_records_rejects_a_bad_date_in_one_line():
 
 def _store_articles(s, items: list[DedupItem], day: date) -> None:
     for item in items:
-        s.merge(ArticleRow(
-            id=item.id, url=item.url, source_id=item.source_id, outlet=item.outlet, title=item.title,
-            published_at=item.published, published_iso=item.published.isoformat() if item.published else None,
-            language=item.language, byline=None, body=item.body, wire=item.wire, origin_outlet=None,
-            method="generic", raw_page_id=0, day=day, batch_day=day,
-        ))
+        s.merge(
+            ArticleRow(
+                id=item.id,
+                url=item.url,
+                source_id=item.source_id,
+                outlet=item.outlet,
+                title=item.title,
+                published_at=item.published,
+                published_iso=item.published.isoformat() if item.published else None,
+                language=item.language,
+                byline=None,
+                body=item.body,
+                wire=item.wire,
+                origin_outlet=None,
+                method="generic",
+                raw_page_id=0,
+                day=day,
+                batch_day=day,
+            )
+        )
 
 
 def _rows(s, day: date) -> list[tuple]:
@@ -288,7 +322,8 @@ def test_a_day_dedup_never_ran_for_is_signed_once_into_the_window(sqlite_url, la
 
 
 def test_signatures_past_their_retention_are_dropped_and_signed_again_without_touching_rows(
-        sqlite_url, labelled, monkeypatch):
+    sqlite_url, labelled, monkeypatch
+):
     monkeypatch.delenv("PANTAU_DEDUP_REDIS_URL", raising=False)
     first_day, second_day = _two_days(labelled)
     day1, day2 = date(2025, 7, 7), date(2025, 7, 8)

@@ -1,21 +1,27 @@
 """What normalisation removes and keeps, so copies of one story compare equal."""
+
 from __future__ import annotations
 
 import pytest
 
-from pantau import textnorm
+from pantau.dedup import textnorm
 
 
-@pytest.mark.parametrize("opening", [
-    "KUALA LUMPUR, July 8 (Bernama) -- ",
-    "KUALA LUMPUR, 8 Julai (Bernama) -- ",
-    "KUALA LUMPUR: ",
-    "",
-])
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "KUALA LUMPUR, July 8 (Bernama) -- ",
+        "KUALA LUMPUR, 8 Julai (Bernama) -- ",
+        "KUALA LUMPUR: ",
+        "",
+    ],
+)
 def test_datelines_and_credits_go(opening):
     body = f"{opening}The 58th ASEAN Foreign Ministers' Meeting opened today.\n\nMore to come in the week ahead.\n\n- BERNAMA"
     assert textnorm.story_paragraphs(body, "en") == [
-        "The 58th ASEAN Foreign Ministers' Meeting opened today.", "More to come in the week ahead."]
+        "The 58th ASEAN Foreign Ministers' Meeting opened today.",
+        "More to come in the week ahead.",
+    ]
 
 
 def test_boilerplate_and_short_lines_go():
@@ -25,7 +31,8 @@ def test_boilerplate_and_short_lines_go():
 
 def test_a_sentence_with_a_colon_is_no_dateline():
     assert textnorm.story_paragraphs("He said: the talks went well today.", "en") == [
-        "He said: the talks went well today."]
+        "He said: the talks went well today."
+    ]
 
 
 def test_chinese_dateline_credit_and_characters():
@@ -49,5 +56,4 @@ def test_names_survive_translation():
 
 
 def test_quotes_are_kept_word_for_word():
-    assert textnorm.quotes('"ASEAN must speak with one voice," he said.', "en") == {
-        "asean must speak with one voice"}
+    assert textnorm.quotes('"ASEAN must speak with one voice," he said.', "en") == {"asean must speak with one voice"}

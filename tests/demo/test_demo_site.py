@@ -2,6 +2,7 @@
 
 These tests read files only (no server); they take well under two seconds.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -152,9 +153,21 @@ def test_ground_truth_fields(expected, sources):
     stories = Counter(r["story"] for r in expected)
     assert stories["amm-opens"] >= 10, "the top story and its copies"
     cases = {r["case"] for r in expected}
-    assert {"wire-original", "retitled-copy", "trimmed-copy", "copy-edit", "aggregator-copy", "brief",
-            "updated-version", "translation", "shared-background", "opinion-quote", "template-report",
-            "press-release", "distinct"} <= cases
+    assert {
+        "wire-original",
+        "retitled-copy",
+        "trimmed-copy",
+        "copy-edit",
+        "aggregator-copy",
+        "brief",
+        "updated-version",
+        "translation",
+        "shared-background",
+        "opinion-quote",
+        "template-report",
+        "press-release",
+        "distinct",
+    } <= cases
 
 
 def test_pages_declare_their_charset_and_match_the_ground_truth(expected):
@@ -163,7 +176,9 @@ def test_pages_declare_their_charset_and_match_the_ground_truth(expected):
         charset = declared_charset(raw)
         page = raw.decode(charset)  # strict: the declaration is truthful
         assert charset in ("utf-8", "gbk"), record["path"]
-        canonical = re.search(r'<link[^>]*href="([^"]+)"[^>]*rel="canonical"|<link rel="canonical" href="([^"]+)"', page)
+        canonical = re.search(
+            r'<link[^>]*href="([^"]+)"[^>]*rel="canonical"|<link rel="canonical" href="([^"]+)"', page
+        )
         assert canonical and record["canonical_url"] in canonical.groups(), record["path"]
         text = re.sub(r"\s+", " ", page.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">"))
         assert record["title"] in text, record["path"]
@@ -182,8 +197,10 @@ def test_generator_reproduces_the_committed_files(tmp_path):
     finally:
         sys.modules.pop(spec.name, None)
     generated = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    committed = {"expected.jsonl": (DEMO / "expected.jsonl").read_bytes(),
-                 "sources.yaml": (DEMO / "sources.yaml").read_bytes()}
+    committed = {
+        "expected.jsonl": (DEMO / "expected.jsonl").read_bytes(),
+        "sources.yaml": (DEMO / "sources.yaml").read_bytes(),
+    }
     committed.update({"site/" + p.relative_to(SITE).as_posix(): p.read_bytes() for p in SITE.rglob("*") if p.is_file()})
     assert sorted(generated) == sorted(committed)
     different = [name for name in generated if generated[name] != committed[name]]

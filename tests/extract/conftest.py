@@ -1,4 +1,5 @@
 """Shared fixtures for the extraction tests: the real outlet pages and their expected parse."""
+
 from __future__ import annotations
 
 import gzip
@@ -30,18 +31,22 @@ def real_pages() -> list[RealPage]:
     for expected_file in sorted(REAL.glob("*/*.json")):
         expected = json.loads(expected_file.read_text(encoding="utf-8"))["V1"]
         meta = json.loads((expected_file.parent / "meta.info").read_text(encoding="utf-8"))
-        (html_name, info), = meta.items()
+        ((html_name, info),) = meta.items()
         body = expected["body"]
-        paragraphs = tuple(body["summary"]) + tuple(p for s in body["sections"] for p in s["headline"] + s["paragraphs"])
-        pages.append(RealPage(
-            name=expected_file.stem,
-            url=info["url"],
-            html=gzip.decompress((expected_file.parent / html_name).read_bytes()),
-            title=expected["title"],
-            authors=tuple(expected["authors"]),
-            published=datetime.fromisoformat(expected["publishing_date"]),
-            paragraphs=paragraphs,
-        ))
+        paragraphs = tuple(body["summary"]) + tuple(
+            p for s in body["sections"] for p in s["headline"] + s["paragraphs"]
+        )
+        pages.append(
+            RealPage(
+                name=expected_file.stem,
+                url=info["url"],
+                html=gzip.decompress((expected_file.parent / html_name).read_bytes()),
+                title=expected["title"],
+                authors=tuple(expected["authors"]),
+                published=datetime.fromisoformat(expected["publishing_date"]),
+                paragraphs=paragraphs,
+            )
+        )
     return pages
 
 

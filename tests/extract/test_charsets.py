@@ -1,15 +1,18 @@
 """Pages in legacy character sets decode correctly, declared or not."""
+
 import os
 import unicodedata
 
 import pytest
 
-from pantau.extract import decoded_html, extract_article
+from pantau.extract.article import decoded_html, extract_article
 from pantau.models import PageRejected
 
 # 镕 is in GBK but not in GB2312, which such pages declare anyway.
-CHINESE = ("东盟防长会议将从明日起至11月2日举行。朱镕基曾经访问马来西亚。东盟各国国防部长将在吉隆坡会议中心举行会议，"
-           "讨论网络安全、海上安全以及人工智能在国防领域的应用。")
+CHINESE = (
+    "东盟防长会议将从明日起至11月2日举行。朱镕基曾经访问马来西亚。东盟各国国防部长将在吉隆坡会议中心举行会议，"
+    "讨论网络安全、海上安全以及人工智能在国防领域的应用。"
+)
 TRADITIONAL = "東協國防部長會議將於明日至十一月二日在吉隆坡舉行，美國、俄羅斯、澳洲及中國確認出席。"
 VIETNAMESE = "Hội nghị Bộ trưởng Ngoại giao ASEAN lần thứ 58 đã khai mạc tại Kuala Lumpur với sự tham dự của Việt Nam."
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

@@ -1,29 +1,33 @@
 """Publication times in the outlets' own formats, read in their time zones."""
+
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from pantau.dates import parse_iso, parse_local, relative_time
-from pantau.profiles import profile_book
+from pantau.extract.dates import parse_iso, parse_local, relative_time
+from pantau.registry.profiles import profile_book
 
 MYT = ZoneInfo("Asia/Kuala_Lumpur")
 ICT = ZoneInfo("Asia/Ho_Chi_Minh")
 FETCHED = datetime(2025, 10, 26, 12, 30, 41, tzinfo=MYT)
 
 
-@pytest.mark.parametrize(("text", "zone", "expected"), [
-    ("26/10/2025 11:42 AM", MYT, "2025-10-26T11:42:00+08:00"),
-    ("Sunday, 26 Oct 2025 1:45 PM MYT", MYT, "2025-10-26T13:45:00+08:00"),
-    ("Oktober 9, 2025 @ 8:15pm", MYT, "2025-10-09T20:15:00+08:00"),
-    ("2025-10-26 14:05", MYT, "2025-10-26T14:05:00+08:00"),
-    ("26/10/2025 15:20", ICT, "2025-10-26T15:20:00+07:00"),
-    ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", MYT, "2025-10-22T19:25:00+07:00"),
-    ("Minggu, 26 Oktober 2025 14:05 WIB", MYT, "2025-10-26T14:05:00+07:00"),
-    ("Published at Oct 29, 2025 12:06 pm", MYT, "2025-10-29T12:06:00+08:00"),
-    ("2025年10月26日 14:05", MYT, "2025-10-26T14:05:00+08:00"),
-    ("Ogos 9, 2025 @ 8:15am", MYT, "2025-08-09T08:15:00+08:00"),
-])
+@pytest.mark.parametrize(
+    ("text", "zone", "expected"),
+    [
+        ("26/10/2025 11:42 AM", MYT, "2025-10-26T11:42:00+08:00"),
+        ("Sunday, 26 Oct 2025 1:45 PM MYT", MYT, "2025-10-26T13:45:00+08:00"),
+        ("Oktober 9, 2025 @ 8:15pm", MYT, "2025-10-09T20:15:00+08:00"),
+        ("2025-10-26 14:05", MYT, "2025-10-26T14:05:00+08:00"),
+        ("26/10/2025 15:20", ICT, "2025-10-26T15:20:00+07:00"),
+        ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", MYT, "2025-10-22T19:25:00+07:00"),
+        ("Minggu, 26 Oktober 2025 14:05 WIB", MYT, "2025-10-26T14:05:00+07:00"),
+        ("Published at Oct 29, 2025 12:06 pm", MYT, "2025-10-29T12:06:00+08:00"),
+        ("2025年10月26日 14:05", MYT, "2025-10-26T14:05:00+08:00"),
+        ("Ogos 9, 2025 @ 8:15am", MYT, "2025-08-09T08:15:00+08:00"),
+    ],
+)
 def test_visible_formats(text, zone, expected):
     assert parse_local(text, profile_book().date_formats, zone).isoformat() == expected
 

@@ -1,13 +1,14 @@
 """Every demo-site page against include/demo/expected.jsonl: through its profile, and generically
 (as if the profile had gone stale), which must still beat the bar the issue sets."""
+
 import json
 
 import pytest
 
 from pantau import demo
-from pantau.extract import extract_article
-from pantau.scoring import token_f1
-from pantau.sources import load_sources
+from pantau.extract.article import extract_article
+from pantau.extract.scoring import token_f1
+from pantau.registry.sources import load_sources
 
 EXPECTED = demo.DEMO_DIR / "expected.jsonl"
 BASE = "http://127.0.0.1:8765"  # where the demo server would serve the page; never contacted

@@ -1,9 +1,10 @@
 """Language detection, with Malay and Indonesian told apart."""
+
 from pathlib import Path
 
 import pytest
 
-from pantau.language import detect_language, malay_or_indonesian
+from pantau.extract.language import detect_language, malay_or_indonesian
 
 MALAY = (
     "PUTRAJAYA: Kerajaan akan terus memperkukuh hubungan dua hala dengan negara-negara ASEAN, kata "
@@ -22,12 +23,17 @@ INDONESIAN_FORMAL = (
 )
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    (MALAY, "ms"), (INDONESIAN, "id"), (INDONESIAN_FORMAL, "id"),
-    ("The ASEAN foreign ministers met in Kuala Lumpur on Tuesday to discuss the region's future.", "en"),
-    ("东盟防长会议将从明日起至11月2日举行，美国、俄罗斯、澳大利亚和中国确认出席。", "zh"),
-    ("Tổng thư ký ASEAN đã tổ chức một số cuộc họp song phương với các nhà lãnh đạo ASEAN.", "vi"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (MALAY, "ms"),
+        (INDONESIAN, "id"),
+        (INDONESIAN_FORMAL, "id"),
+        ("The ASEAN foreign ministers met in Kuala Lumpur on Tuesday to discuss the region's future.", "en"),
+        ("东盟防长会议将从明日起至11月2日举行，美国、俄罗斯、澳大利亚和中国确认出席。", "zh"),
+        ("Tổng thư ký ASEAN đã tổ chức một số cuộc họp song phương với các nhà lãnh đạo ASEAN.", "vi"),
+    ],
+)
 def test_detects(text, expected):
     assert detect_language(text) == expected
 

@@ -1,16 +1,31 @@
 """Profiles load validated, cover the registry, and fall back loudly when they stop matching."""
+
 import logging
 
 import pytest
 
-from pantau.extract import extract_article
-from pantau.profiles import load_profiles, profile_ids
-from pantau.sources import ConfigError, registry
+from pantau.extract.article import extract_article
+from pantau.registry.profiles import load_profiles, profile_ids
+from pantau.registry.sources import ConfigError, registry
 
 from .conftest import real_pages
 
-REGISTRY_OUTLETS = {"bernama", "nst", "thestar", "malaymail", "beritaharian", "sinarharian", "sinchew",
-                    "chinapress", "kln", "aseansec", "vietnamplus", "vnexpress", "antara", "daily8"}
+REGISTRY_OUTLETS = {
+    "bernama",
+    "nst",
+    "thestar",
+    "malaymail",
+    "beritaharian",
+    "sinarharian",
+    "sinchew",
+    "chinapress",
+    "kln",
+    "aseansec",
+    "vietnamplus",
+    "vnexpress",
+    "antara",
+    "daily8",
+}
 
 
 def test_every_outlet_and_registry_source_has_a_profile():
@@ -18,14 +33,26 @@ def test_every_outlet_and_registry_source_has_a_profile():
     assert {s.profile for s in registry().values() if s.profile} <= profile_ids()
 
 
-@pytest.mark.parametrize(("yaml_text", "message"), [
-    ("profiles:\n  - id: x\n    title: [h1]\n", "profile 'x': field 'body': Field required"),
-    ("profiles:\n  - id: x\n    title: ['h1[']\n    body: [p]\n", "profile 'x': field 'title': Value error, bad CSS selector"),
-    ("profiles:\n  - id: x\n    title: [h1]\n    body: [p]\n    colour: red\n", "profile 'x': field 'colour': Extra inputs"),
-    ("boilerplate: ['(']\nprofiles: []\n", "field 'boilerplate': Value error, bad regex"),
-    ("profiles:\n  - {id: x, title: [h1], body: [p]}\n  - {id: x, title: [h1], body: [p]}\n", "profile 'x': field 'id': duplicate"),
-    ("[1, 2]\n", "expected a mapping"),
-])
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        ("profiles:\n  - id: x\n    title: [h1]\n", "profile 'x': field 'body': Field required"),
+        (
+            "profiles:\n  - id: x\n    title: ['h1[']\n    body: [p]\n",
+            "profile 'x': field 'title': Value error, bad CSS selector",
+        ),
+        (
+            "profiles:\n  - id: x\n    title: [h1]\n    body: [p]\n    colour: red\n",
+            "profile 'x': field 'colour': Extra inputs",
+        ),
+        ("boilerplate: ['(']\nprofiles: []\n", "field 'boilerplate': Value error, bad regex"),
+        (
+            "profiles:\n  - {id: x, title: [h1], body: [p]}\n  - {id: x, title: [h1], body: [p]}\n",
+            "profile 'x': field 'id': duplicate",
+        ),
+        ("[1, 2]\n", "expected a mapping"),
+    ],
+)
 def test_bad_profiles_file_names_file_profile_and_field(tmp_path, yaml_text, message):
     path = tmp_path / "profiles.yaml"
     path.write_text(yaml_text, encoding="utf-8")
@@ -39,8 +66,9 @@ def test_bad_profiles_file_names_file_profile_and_field(tmp_path, yaml_text, mes
 def test_stale_profile_falls_back_to_generic_and_says_so(caplog):
     page = next(p for p in real_pages() if p.name == "MalayMail")
     redesigned = page.html.replace(b'class="article-body"', b'class="story-text"').replace(
-        b'class="article-title"', b'class="headline"')
-    with caplog.at_level(logging.WARNING, logger="pantau.extract"):
+        b'class="article-title"', b'class="headline"'
+    )
+    with caplog.at_level(logging.WARNING, logger="pantau.extract.article"):
         article = extract_article(redesigned, page.url, source=registry()["malaymail"])
     assert article.method == "generic-fallback:malaymail"
     assert article.title == page.title

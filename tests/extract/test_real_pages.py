@@ -1,7 +1,8 @@
 """Real Malay Mail and VnExpress pages against fundus' expected parse."""
-from pantau.extract import extract_article
-from pantau.scoring import token_f1
-from pantau.sources import registry
+
+from pantau.extract.article import extract_article
+from pantau.extract.scoring import token_f1
+from pantau.registry.sources import registry
 
 # fundus keeps VnExpress' photo caption in the body; Pantau drops captions, so that line is
 # scored (it costs F1) but not demanded.

@@ -1,7 +1,8 @@
 """Pages with no usable article are rejected with a reason, for the quarantine."""
+
 import pytest
 
-from pantau.extract import extract_article
+from pantau.extract.article import extract_article
 from pantau.models import PageRejected
 
 LONG = " ".join(["The ASEAN foreign ministers met in Kuala Lumpur to discuss the region's future."] * 6)
@@ -29,23 +30,31 @@ def test_short_chinese_story_is_long_enough_in_characters():
 
 
 def test_index_page():
-    links = "".join(f'<li><a href="/news/{i}">ASEAN story number {i} about ministers and meetings</a></li>' for i in range(40))
+    links = "".join(
+        f'<li><a href="/news/{i}">ASEAN story number {i} about ministers and meetings</a></li>' for i in range(40)
+    )
     html = f"<html><head><title>Latest news</title></head><body><h1>Latest</h1><ul>{links}</ul></body></html>"
     assert rejection(html, "https://example.org/news") == "index-page"
 
 
 def test_listing_declared_in_json_ld():
-    html = ('<html><head><script type="application/ld+json">{"@type": "CollectionPage", "name": "World"}</script>'
-            f'<title>World</title></head><body><h1>World</h1><p>{LONG}</p></body></html>')
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "CollectionPage", "name": "World"}</script>'
+        f"<title>World</title></head><body><h1>World</h1><p>{LONG}</p></body></html>"
+    )
     assert rejection(html, "https://example.org/world") == "index-page"
 
 
 def test_article_with_related_itemlist_and_odd_json_ld_is_read():
-    ld = ('[{"@type": "NewsArticle", "headline": "Asean ministers meet in Kuala Lumpur today",'
-          ' "datePublished": ["2025-07-08"], "author": {"name": ["odd"]}},'
-          ' {"@type": "ItemList", "itemListElement": []}, {"@type": {"x": 1}}]')
-    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
-            f'<h1>Asean ministers meet in Kuala Lumpur today</h1><article><p>{LONG}</p><p>{LONG[::-1]}</p></article></body></html>')
+    ld = (
+        '[{"@type": "NewsArticle", "headline": "Asean ministers meet in Kuala Lumpur today",'
+        ' "datePublished": ["2025-07-08"], "author": {"name": ["odd"]}},'
+        ' {"@type": "ItemList", "itemListElement": []}, {"@type": {"x": 1}}]'
+    )
+    html = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+        f"<h1>Asean ministers meet in Kuala Lumpur today</h1><article><p>{LONG}</p><p>{LONG[::-1]}</p></article></body></html>"
+    )
     article = extract_article(html.encode("utf-8"), "https://example.org/story")
     assert article.title == "Asean ministers meet in Kuala Lumpur today"
     assert article.published is None and article.byline is None

@@ -1,11 +1,12 @@
 """The project's seed pages (/work/shared/seeds), laid out as their outlets lay them out."""
+
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from pantau.extract import extract_article
+from pantau.extract.article import extract_article
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 MYT = ZoneInfo("Asia/Kuala_Lumpur")
@@ -38,13 +39,18 @@ def test_aggregator_copy_is_not_bernama_because_a_related_story_is():
     assert article.origin_outlet == "The Star"
     assert article.wire is None
     assert article.published == datetime(2025, 7, 11, 17, 48, tzinfo=MYT)
-    assert article.body.endswith("grounded in shared goals of peace, economic resilience, and people-to-people connectivity.")
+    assert article.body.endswith(
+        "grounded in shared goals of peace, economic resilience, and people-to-people connectivity."
+    )
     assert "Barnama" not in article.body and "ICJ" not in article.body
 
 
 def test_aggregator_label_barnama_is_bernama():
-    html = (SEEDS / "002_daily8_thestar.html").read_bytes().replace(
-        b'<span class="source-name">The Star</span>', b'<span class="source-name">Barnama</span>')
+    html = (
+        (SEEDS / "002_daily8_thestar.html")
+        .read_bytes()
+        .replace(b'<span class="source-name">The Star</span>', b'<span class="source-name">Barnama</span>')
+    )
     article = extract_article(html, "https://daily8.ai/my/news/asean-turkiye")
     assert (article.wire, article.origin_outlet) == ("bernama", "Bernama")
 

@@ -1,4 +1,5 @@
 """The parse stage on a real store: the newest copy of each page, rejects quarantined, reruns replace."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,9 +9,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from pantau import parse, store
+from pantau import store
 from pantau.demo import DEMO_DIR, SITE_DIR, write_sources
-from pantau.sources import load_sources
+from pantau.extract import parse
+from pantau.registry.sources import load_sources
 
 DAY = date(2025, 7, 8)
 FETCHED = datetime(2025, 7, 8, 23, 0, tzinfo=timezone.utc)
@@ -23,10 +25,17 @@ def demo_page(source_id: str) -> dict:
 
 def raw(url: str, source_id: str, body: bytes, *, status: int = 200, minutes: int = 0) -> store.RawPage:
     return store.RawPage(
-        url=url, final_url=url, source_id=source_id, kind="article", batch_day=DAY,
-        fetched_at=FETCHED + timedelta(minutes=minutes), status=status,
-        headers={"Content-Type": "text/html; charset=utf-8"}, content_hash=hashlib.sha256(body).hexdigest(),
-        size=len(body), body_z=store.RawPage.compress(body),
+        url=url,
+        final_url=url,
+        source_id=source_id,
+        kind="article",
+        batch_day=DAY,
+        fetched_at=FETCHED + timedelta(minutes=minutes),
+        status=status,
+        headers={"Content-Type": "text/html; charset=utf-8"},
+        content_hash=hashlib.sha256(body).hexdigest(),
+        size=len(body),
+        body_z=store.RawPage.compress(body),
     )
 
 
@@ -37,13 +46,15 @@ def stored_day(db_url, tmp_path):
     nst_html = (SITE_DIR / nst["path"].lstrip("/")).read_bytes()
     star_html = (SITE_DIR / star["path"].lstrip("/")).read_bytes()
     with store.session(db_url) as s:
-        s.add_all([
-            raw("https://nst.test/a", "nst", b"<html><body><p>An earlier, broken copy.</p></body></html>"),
-            raw("https://nst.test/a", "nst", nst_html, minutes=5),  # the newest copy of that URL
-            raw("https://thestar.test/b", "thestar", star_html),
-            raw("https://thestar.test/gone", "thestar", b"<html>Not found</html>", status=404),
-            raw("https://thestar.test/wall", "thestar", b"<html><title>Just a moment</title><p>...</p></html>"),
-        ])
+        s.add_all(
+            [
+                raw("https://nst.test/a", "nst", b"<html><body><p>An earlier, broken copy.</p></body></html>"),
+                raw("https://nst.test/a", "nst", nst_html, minutes=5),  # the newest copy of that URL
+                raw("https://thestar.test/b", "thestar", star_html),
+                raw("https://thestar.test/gone", "thestar", b"<html>Not found</html>", status=404),
+                raw("https://thestar.test/wall", "thestar", b"<html><title>Just a moment</title><p>...</p></html>"),
+            ]
+        )
     return {"db_url": db_url, "sources": sources, "titles": {nst["title"], star["title"]}}
 
 

@@ -1,13 +1,15 @@
 """Poll-stage fixtures: a scripted local site, a fetcher tuned to fail in milliseconds, feeds."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
 import pytest
-from ..servers import LocalSite
 
-from pantau.fetch import FetchSettings, Fetcher
-from pantau.sources import Source
+from pantau.ingest.fetch import Fetcher, FetchSettings
+from pantau.registry.sources import Source
+
+from ..servers import LocalSite
 
 DAY = date(2025, 7, 8)
 # Mid-afternoon of DAY in Kuala Lumpur: a live poll, not a past day.

@@ -3,9 +3,10 @@ from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
-from .conftest import rss
 
-from pantau.feeds import FeedRejected, decoded_html, listed_items
+from pantau.ingest.feeds import FeedRejected, decoded_html, listed_items
+
+from .conftest import rss
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
 <!DOCTYPE lolz [
@@ -31,7 +32,9 @@ GOOGLE_NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_rss_items_keep_their_dates_and_listed_urls():
-    body = rss(("https://www.example.com/a?utm_source=rss", "Tue, 08 Jul 2025 09:30:00 +0800"), ("https://example.com/b", None))
+    body = rss(
+        ("https://www.example.com/a?utm_source=rss", "Tue, 08 Jul 2025 09:30:00 +0800"), ("https://example.com/b", None)
+    )
     items = listed_items(body, kind="rss", base_url="https://example.com/feed")
     assert [item.url for item in items] == ["https://www.example.com/a?utm_source=rss", "https://example.com/b"]
     assert items[0].key == "https://example.com/a"
@@ -58,8 +61,12 @@ def test_external_entities_are_refused(kind):
 
 
 def test_google_news_sitemap_dates_come_from_publication_date_or_lastmod_in_the_source_zone():
-    items = listed_items(GOOGLE_NEWS_SITEMAP, kind="sitemap", base_url="https://www.channelnewsasia.com/",
-                         zone=ZoneInfo("Asia/Singapore"))
+    items = listed_items(
+        GOOGLE_NEWS_SITEMAP,
+        kind="sitemap",
+        base_url="https://www.channelnewsasia.com/",
+        zone=ZoneInfo("Asia/Singapore"),
+    )
     assert [item.key for item in items] == [
         "https://channelnewsasia.com/asia/asean-foreign-ministers-kuala-lumpur-123",
         "https://channelnewsasia.com/asia/timor-leste-456",
@@ -69,11 +76,13 @@ def test_google_news_sitemap_dates_come_from_publication_date_or_lastmod_in_the_
 
 
 def test_sitemap_image_blocks_do_not_replace_the_page_url():
-    body = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            b'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">'
-            b'<url><loc>https://thesun.my/local/asean-brief-1</loc>'
-            b'<image:image><image:loc>https://thesun.my/img/photo.jpg</image:loc></image:image>'
-            b'<lastmod>2025-07-08T04:05:00Z</lastmod></url></urlset>')
+    body = (
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        b'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1">'
+        b"<url><loc>https://thesun.my/local/asean-brief-1</loc>"
+        b"<image:image><image:loc>https://thesun.my/img/photo.jpg</image:loc></image:image>"
+        b"<lastmod>2025-07-08T04:05:00Z</lastmod></url></urlset>"
+    )
     items = listed_items(body, kind="sitemap", base_url="https://thesun.my/")
     assert [item.url for item in items] == ["https://thesun.my/local/asean-brief-1"]
 
@@ -109,7 +118,9 @@ def test_gbk_feed_served_with_a_latin1_header_reads_by_its_xml_declaration():
     body = rss(("https://www.sinchew.com.my/news/20250708/nation/1", None), encoding="gbk").replace(
         b"Item 0", "东盟外长会议".encode("gbk")
     )
-    items = listed_items(body, kind="rss", base_url="https://www.sinchew.com.my/feed", content_type="text/xml; charset=ISO-8859-1")
+    items = listed_items(
+        body, kind="rss", base_url="https://www.sinchew.com.my/feed", content_type="text/xml; charset=ISO-8859-1"
+    )
     assert items[0].key == "https://sinchew.com.my/news/20250708/nation/1"
 
 
@@ -119,8 +130,13 @@ GBK_LISTING = """<html><head><meta http-equiv="Content-Type" content="text/html;
 
 
 def test_gbk_listing_with_a_wrong_latin1_header_yields_its_links():
-    items = listed_items(GBK_LISTING.encode("gbk"), kind="listing", base_url="https://www.chinapress.com.my/latest",
-                         content_type="text/html; charset=ISO-8859-1", link_pattern=r"/news/\d{8}/")
+    items = listed_items(
+        GBK_LISTING.encode("gbk"),
+        kind="listing",
+        base_url="https://www.chinapress.com.my/latest",
+        content_type="text/html; charset=ISO-8859-1",
+        link_pattern=r"/news/\d{8}/",
+    )
     assert [item.key for item in items] == [
         "https://chinapress.com.my/news/20250708/%E4%B8%9C%E7%9B%9F%E5%A4%96%E9%95%BF",
         "https://chinapress.com.my/news/20250708/123",
@@ -129,8 +145,12 @@ def test_gbk_listing_with_a_wrong_latin1_header_yields_its_links():
 
 def test_listing_without_matching_links_is_an_empty_feed():
     with pytest.raises(FeedRejected) as rejected:
-        listed_items(b"<html><body><a href='/x'>x</a></body></html>", kind="listing", base_url="https://x.com/",
-                     link_pattern=r"/article/\d+")
+        listed_items(
+            b"<html><body><a href='/x'>x</a></body></html>",
+            kind="listing",
+            base_url="https://x.com/",
+            link_pattern=r"/article/\d+",
+        )
     assert rejected.value.reason == "empty-feed"
 
 

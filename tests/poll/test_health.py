@@ -1,21 +1,41 @@
 from datetime import date, datetime, timedelta, timezone
 
 from pantau import store
-from pantau.health import RunRecord, consecutive_failures, record_run, staleness
-from pantau.sources import Source
+from pantau.health.runs import RunRecord, consecutive_failures, record_run, staleness
+from pantau.registry.sources import Source
 
-SOURCE = Source(id="nst", outlet="NST", language="en", kind="rss", urls=("https://www.nst.com.my/feed",),
-                stale_after_hours=24, alert_after_failures=2)
+SOURCE = Source(
+    id="nst",
+    outlet="NST",
+    language="en",
+    kind="rss",
+    urls=("https://www.nst.com.my/feed",),
+    stale_after_hours=24,
+    alert_after_failures=2,
+)
 T0 = datetime(2025, 7, 1, 8, 0, tzinfo=timezone.utc)
 
 
 def record(db_url, day_offset, status, *, found_new=False, reason=None):
     moment = T0 + timedelta(days=day_offset)
     with store.session(db_url) as s:
-        record_run(s, SOURCE.id, date(2025, 7, 1) + timedelta(days=day_offset), RunRecord(
-            status=status, reason=reason, error=f"{reason} details" if reason else None, items_seen=3,
-            new_items=1 if found_new else 0, failed_items=0, bytes_received=100,
-            started_at=moment, finished_at=moment, found_new=found_new))
+        record_run(
+            s,
+            SOURCE.id,
+            date(2025, 7, 1) + timedelta(days=day_offset),
+            RunRecord(
+                status=status,
+                reason=reason,
+                error=f"{reason} details" if reason else None,
+                items_seen=3,
+                new_items=1 if found_new else 0,
+                failed_items=0,
+                bytes_received=100,
+                started_at=moment,
+                finished_at=moment,
+                found_new=found_new,
+            ),
+        )
 
 
 def test_failures_are_counted_back_from_the_newest_day(db_url):
@@ -26,7 +46,12 @@ def test_failures_are_counted_back_from_the_newest_day(db_url):
     with store.session(db_url) as s:
         streak = consecutive_failures(s, SOURCE.id)
         earlier = consecutive_failures(s, SOURCE.id, through=date(2025, 7, 2))
-    assert (streak.count, streak.since, streak.reason, streak.alerting(SOURCE)) == (2, date(2025, 7, 3), "http-503", True)
+    assert (streak.count, streak.since, streak.reason, streak.alerting(SOURCE)) == (
+        2,
+        date(2025, 7, 3),
+        "http-503",
+        True,
+    )
     assert (earlier.count, earlier.alerting(SOURCE)) == (0, False)
 
 

@@ -1,5 +1,6 @@
 """poll_source against a local site that misbehaves on purpose: each case leaves the right
 source-health record, keeps everything good that was reachable, and never crashes."""
+
 from __future__ import annotations
 
 import threading
@@ -7,15 +8,16 @@ import time
 from datetime import timedelta
 
 import pytest
-from .conftest import DAY, FAST, NOW, article, make_source, rss, serve_feed_with_articles
-from ..servers import gzip_bomb
 from sqlalchemy import select
 
 from pantau import store
-from pantau.fetch import Fetcher
-from pantau.poll import SourceFailed, poll_source, poll_sources
-from pantau.sources import Source
+from pantau.ingest.fetch import Fetcher
+from pantau.ingest.poll import SourceFailed, poll_source, poll_sources
+from pantau.registry.sources import Source
 from pantau.store import Quarantine, RawPage, SourceRun
+
+from ..servers import gzip_bomb
+from .conftest import DAY, FAST, NOW, article, make_source, rss, serve_feed_with_articles
 
 
 def stored(db_url, kind=None):
@@ -40,8 +42,16 @@ def failed_poll(source, db_url, fetcher) -> SourceFailed:
 def test_a_good_feed_stores_the_feed_and_its_articles_raw(site, fetcher, db_url):
     paths = serve_feed_with_articles(site, 3)
     summary = poll_source(make_source(site), DAY, now=NOW, db_url=db_url, fetcher=fetcher)
-    assert summary == {"source_id": "testsource", "status": "ok", "items_seen": 3, "new": 3, "unchanged": 0,
-                       "failed": 0, "error": None, "reason": None}
+    assert summary == {
+        "source_id": "testsource",
+        "status": "ok",
+        "items_seen": 3,
+        "new": 3,
+        "unchanged": 0,
+        "failed": 0,
+        "error": None,
+        "reason": None,
+    }
     feeds, articles = stored(db_url, "feed"), stored(db_url, "article")
     assert len(feeds) == 1 and feeds[0].body.startswith(b"<?xml")
     assert sorted(page.final_url for page in articles) == sorted(site.url(p) for p in paths)
@@ -177,7 +187,10 @@ def test_a_50_mb_body_without_content_length_is_cut_while_streaming(site, fetche
     [
         (b"<rss><channel><item><link>https://x.com/a</link", "parse-error"),
         (b"<html><body>maintenance</body></html>", "parse-error"),
-        (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><rss>&b;</rss>', "hostile-xml"),
+        (
+            b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;&a;">]><rss>&b;</rss>',
+            "hostile-xml",
+        ),
         (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><rss>&x;</rss>', "hostile-xml"),
         (b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>', "empty-feed"),
     ],
@@ -195,12 +208,17 @@ def test_hostile_sitemap_is_refused(site, fetcher, sqlite_url):
 
 
 def test_a_gbk_listing_with_a_wrong_header_is_followed(site, fetcher, sqlite_url):
-    page = ('<html><head><meta charset="gbk"></head><body><a href="/news/20250708/1">东盟外长会议</a>'
-            '<a href="/news/20250708/2">泰柬边境</a><a href="/about">关于</a></body></html>').encode("gbk")
+    page = (
+        '<html><head><meta charset="gbk"></head><body><a href="/news/20250708/1">东盟外长会议</a>'
+        '<a href="/news/20250708/2">泰柬边境</a><a href="/about">关于</a></body></html>'
+    ).encode("gbk")
     site.reply("/latest", page, headers={"Content-Type": "text/html; charset=ISO-8859-1"})
     for n in (1, 2):
-        site.reply(f"/news/20250708/{n}", "<html><meta charset='gbk'><p>东盟</p></html>".encode("gbk"),
-                   headers={"Content-Type": "text/html; charset=ISO-8859-1"})
+        site.reply(
+            f"/news/20250708/{n}",
+            "<html><meta charset='gbk'><p>东盟</p></html>".encode("gbk"),
+            headers={"Content-Type": "text/html; charset=ISO-8859-1"},
+        )
     source = make_source(site, "/latest", kind="listing", link_pattern=r"/news/\d{8}/\d+", language="zh")
     summary = poll_source(source, DAY, now=NOW, db_url=sqlite_url, fetcher=fetcher)
     assert (summary["status"], summary["new"]) == ("ok", 2)
@@ -230,7 +248,9 @@ def test_articles_all_failing_fail_the_source(site, fetcher, sqlite_url):
 
 
 def test_unknown_host_is_a_dns_failure(fetcher, sqlite_url):
-    source = Source(id="testsource", outlet="T", language="en", kind="rss", urls=("http://pantau-test.invalid/feed.xml",))
+    source = Source(
+        id="testsource", outlet="T", language="en", kind="rss", urls=("http://pantau-test.invalid/feed.xml",)
+    )
     assert failed_poll(source, sqlite_url, fetcher).reason == "dns"
 
 
@@ -248,7 +268,9 @@ def test_a_failing_source_does_not_stop_the_others(site, sqlite_url):
     with Fetcher(FAST) as shared:
         summaries = poll_sources([broken, good], DAY, now=NOW, db_url=sqlite_url, fetcher=shared)
     assert [(s["source_id"], s["status"], s["reason"]) for s in summaries] == [
-        ("broken", "failed", "http-500"), ("testsource", "ok", None)]
+        ("broken", "failed", "http-500"),
+        ("testsource", "ok", None),
+    ]
     assert len(stored(sqlite_url, "article")) == 2
     assert run_of(sqlite_url, "broken").status == "failed"
 

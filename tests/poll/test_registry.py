@@ -1,10 +1,24 @@
 import pytest
 
 from pantau.config import INCLUDE_DIR
-from pantau.sources import ConfigError, load_sources, load_watchlist, source_for_url
+from pantau.registry.sources import ConfigError, load_sources, load_watchlist, source_for_url
 
-PROFILES = {"bernama", "nst", "thestar", "malaymail", "beritaharian", "sinarharian", "sinchew", "chinapress",
-            "kln", "aseansec", "vietnamplus", "vnexpress", "antara", "daily8"}
+PROFILES = {
+    "bernama",
+    "nst",
+    "thestar",
+    "malaymail",
+    "beritaharian",
+    "sinarharian",
+    "sinchew",
+    "chinapress",
+    "kln",
+    "aseansec",
+    "vietnamplus",
+    "vnexpress",
+    "antara",
+    "daily8",
+}
 
 
 def test_the_registry_loads_and_covers_every_language_with_known_profiles():

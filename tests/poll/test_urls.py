@@ -1,6 +1,6 @@
 import pytest
 
-from pantau.urls import BadUrl, normalise_url, origin
+from pantau.ingest.urls import BadUrl, normalise_url, origin
 
 
 @pytest.mark.parametrize(

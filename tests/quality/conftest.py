@@ -1,4 +1,5 @@
 """The clean day, built once per session and copied for each test that breaks it."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from .clean_day import build_good_day
 from pantau import store
+
+from .clean_day import build_good_day
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,15 @@
 """The suite files: the shipped ones load, and a mistake in one is a one-line error naming it."""
+
 from __future__ import annotations
 
 import pytest
 
-from .clean_day import DAY, NOW, SOURCES
 from pantau import store
-from pantau.expectations import expectations_dir
-from pantau.quality import QualityFailed, check_day, quality_suites, run_for_day
-from pantau.sources import ConfigError
+from pantau.quality.expectations import expectations_dir
+from pantau.quality.stage import QualityFailed, check_day, quality_suites, run_for_day
+from pantau.registry.sources import ConfigError
+
+from .clean_day import DAY, NOW, SOURCES
 
 GOOD_EXPECTATION = """
   - name: url_unique
@@ -31,13 +33,16 @@ def suites_dir(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize(("expectations", "message"), [
-    (GOOD_EXPECTATION.replace("batch: articles", "batch: artciles"), "unknown batch 'artciles'"),
-    (GOOD_EXPECTATION.replace("column: url", "column: link"), "batch 'articles' has no column 'link'"),
-    (GOOD_EXPECTATION.replace("severity: critical", "severity: fatal"), "field 'expectations.0.severity'"),
-    (GOOD_EXPECTATION + GOOD_EXPECTATION, "duplicate expectation names: url_unique"),
-    (GOOD_EXPECTATION + "    kwargs: {value_set: {$PARAMETER: outlets}}\n", "unknown $PARAMETER 'outlets'"),
-])
+@pytest.mark.parametrize(
+    ("expectations", "message"),
+    [
+        (GOOD_EXPECTATION.replace("batch: articles", "batch: artciles"), "unknown batch 'artciles'"),
+        (GOOD_EXPECTATION.replace("column: url", "column: link"), "batch 'articles' has no column 'link'"),
+        (GOOD_EXPECTATION.replace("severity: critical", "severity: fatal"), "field 'expectations.0.severity'"),
+        (GOOD_EXPECTATION + GOOD_EXPECTATION, "duplicate expectation names: url_unique"),
+        (GOOD_EXPECTATION + "    kwargs: {value_set: {$PARAMETER: outlets}}\n", "unknown $PARAMETER 'outlets'"),
+    ],
+)
 def test_a_mistake_is_caught_on_load(suites_dir, expectations, message):
     (suites_dir / "dedup.yaml").write_text(f"suite: dedup\nexpectations:{expectations}", encoding="utf-8")
     with pytest.raises(ConfigError) as caught:
@@ -60,11 +65,16 @@ def test_missing_settings_are_named(suites_dir):
         quality_suites()
 
 
-@pytest.mark.parametrize(("expectations", "message"), [
-    (GOOD_EXPECTATION.replace("values_to_be_unique", "values_to_be_lovely"),
-     "GX has no expectation 'expect_column_values_to_be_lovely'"),
-    (GOOD_EXPECTATION + "    kwargs: {mostly: 3}\n", "mostly ensure this value is less than or equal to 1.0"),
-])
+@pytest.mark.parametrize(
+    ("expectations", "message"),
+    [
+        (
+            GOOD_EXPECTATION.replace("values_to_be_unique", "values_to_be_lovely"),
+            "GX has no expectation 'expect_column_values_to_be_lovely'",
+        ),
+        (GOOD_EXPECTATION + "    kwargs: {mostly: 3}\n", "mostly ensure this value is less than or equal to 1.0"),
+    ],
+)
 def test_what_only_gx_knows_is_caught_before_validating(suites_dir, good_day, expectations, message):
     (suites_dir / "dedup.yaml").write_text(f"suite: dedup\nexpectations:{expectations}", encoding="utf-8")
     with store.session(good_day) as s, pytest.raises(ConfigError) as caught:
@@ -73,13 +83,16 @@ def test_what_only_gx_knows_is_caught_before_validating(suites_dir, good_day, ex
 
 
 def test_table_level_and_crashing_expectations_are_reported_by_what_gx_saw(suites_dir, good_day, tmp_path):
-    (suites_dir / "dedup.yaml").write_text("""suite: dedup
+    (suites_dir / "dedup.yaml").write_text(
+        """suite: dedup
 expectations:
   - {name: enough_sources, batch: volume, type: expect_table_row_count_to_be_between,
      kwargs: {min_value: 10}, severity: critical}
   - {name: url_compared_to_a_number, batch: articles, type: expect_column_values_to_be_between,
      column: url, kwargs: {min_value: 1}, severity: critical}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     with store.session(good_day) as s, pytest.raises(QualityFailed) as failed:
         run_for_day(s, DAY, tmp_path, sources=SOURCES, now=NOW)
     message = str(failed.value)

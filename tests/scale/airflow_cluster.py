@@ -7,6 +7,7 @@ process and drops the databases, whatever happened inside it.
 
 The tests and benchmarks/bench_scale.py share it.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -188,8 +189,19 @@ class AirflowCluster:
         """
         self._spawn(
             name,
-            ["celery", "worker", "--celery-hostname", name, "--concurrency", str(self.concurrency),
-             "--queues", "default", "--skip-serve-logs", "--pid", str(self.workdir / f"{name}.pid")],
+            [
+                "celery",
+                "worker",
+                "--celery-hostname",
+                name,
+                "--concurrency",
+                str(self.concurrency),
+                "--queues",
+                "default",
+                "--skip-serve-logs",
+                "--pid",
+                str(self.workdir / f"{name}.pid"),
+            ],
             env={WORKER_NAME_ENV: name},
         )
         self._wait_for_workers({f"celery@{name}"})
@@ -237,7 +249,7 @@ class AirflowCluster:
         home = self.workdir / "airflow"
         home.mkdir(parents=True, exist_ok=True)
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("AIRFLOW")}
-        python_path = os.pathsep.join([str(PROJECT_ROOT / "plugins"), str(Path(__file__).parent)])
+        python_path = os.pathsep.join([str(PROJECT_ROOT / "src"), str(Path(__file__).parent)])
         return {
             **inherited,
             "PYTHONPATH": python_path,
@@ -282,8 +294,12 @@ class AirflowCluster:
         log = self._log(name)
         with log.open("wb") as output:
             popen = subprocess.Popen(
-                self._command(args), env={**self.env, **(env or {})}, stdout=output,
-                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+                self._command(args),
+                env={**self.env, **(env or {})},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
             )
         self._processes.append(_Process(name, popen, log))
 
@@ -363,8 +379,11 @@ class AirflowCluster:
             response.raise_for_status()
             self._token = response.json()["access_token"]
         response = requests.request(
-            method, f"{self.base_url}/api/v2{path}", headers={"Authorization": f"Bearer {self._token}"},
-            timeout=30, **kwargs,
+            method,
+            f"{self.base_url}/api/v2{path}",
+            headers={"Authorization": f"Bearer {self._token}"},
+            timeout=30,
+            **kwargs,
         )
         if not response.ok:
             raise ClusterError(f"{method} {path}: HTTP {response.status_code}: {response.text[:500]}")
@@ -395,7 +414,8 @@ class AirflowCluster:
         self.api("PATCH", f"/dags/{dag_id}", json={"is_paused": False})
         start, end = (moment.isoformat() for moment in data_interval)
         run = self.api(
-            "POST", f"/dags/{dag_id}/dagRuns",
+            "POST",
+            f"/dags/{dag_id}/dagRuns",
             json={"logical_date": start, "data_interval_start": start, "data_interval_end": end, "run_after": end},
         )
         return run["dag_run_id"]

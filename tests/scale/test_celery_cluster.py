@@ -5,6 +5,7 @@ and two workers (two slots each) share a PostgreSQL metadata database and a Redi
 tasks write Pantau's store in a PostgreSQL database of their own. The run must succeed, its mapped
 polls must have run on both workers, and the store must hold the articles a SQLite run finds.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -12,13 +13,13 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from airflow_cluster import AirflowCluster, reason_to_skip
 from sqlalchemy import select
 
-from airflow_cluster import AirflowCluster, reason_to_skip
 from pantau import store
 from pantau.days import BRIEFING_ZONE
 from pantau.demo import run_after_for, write_sources
-from pantau.sources import load_sources, pool_slots
+from pantau.registry.sources import load_sources, pool_slots
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -26,7 +27,6 @@ DAG_ID = "pantau_daily_briefing"
 DAY = date(2025, 7, 8)
 RUN_TIMEOUT = 360  # seconds; the run takes about a minute on two cores
 WORKERS = ("worker1", "worker2")
-
 
 
 def _articles(db_url: str) -> dict[str, str]:

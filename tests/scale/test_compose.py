@@ -3,6 +3,7 @@
 No Docker engine runs here, so the file is checked against the Compose specification's JSON schema
 (vendored beside this test, see compose-spec.NOTICE.md) and read for what the stack depends on.
 """
+
 from __future__ import annotations
 
 import json
@@ -70,7 +71,9 @@ def test_every_airflow_service_shares_the_executor_databases_and_mounts(compose,
 def test_worker_count_and_concurrency_come_from_the_environment(compose):
     worker = compose["services"]["airflow-worker"]
     assert worker["deploy"]["replicas"].startswith("${PANTAU_WORKERS")
-    assert worker["environment"]["AIRFLOW__CELERY__WORKER_CONCURRENCY"].startswith("${AIRFLOW__CELERY__WORKER_CONCURRENCY")
+    assert worker["environment"]["AIRFLOW__CELERY__WORKER_CONCURRENCY"].startswith(
+        "${AIRFLOW__CELERY__WORKER_CONCURRENCY"
+    )
 
 
 def test_the_pantau_database_is_created_beside_airflows(compose):

@@ -1,4 +1,5 @@
 """The store on SQLite and PostgreSQL: compressed raw pages, offsets kept, upserts that do not duplicate."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
@@ -40,8 +41,16 @@ def test_raw_pages_are_compressed_and_read_back(db_url):
 def test_times_come_back_tz_aware_as_the_same_instant(db_url):
     published = datetime(2025, 7, 8, 11, 42, tzinfo=MYT)
     with store.session(db_url) as s:
-        s.add(store.SourceRun(source_id="nst", day=date(2025, 7, 8), status="ok", started_at=published,
-                              finished_at=published, last_new_item_at=published))
+        s.add(
+            store.SourceRun(
+                source_id="nst",
+                day=date(2025, 7, 8),
+                status="ok",
+                started_at=published,
+                finished_at=published,
+                last_new_item_at=published,
+            )
+        )
     with store.session(db_url) as s:
         run = s.scalars(select(store.SourceRun)).one()
         assert run.last_new_item_at == published
@@ -49,9 +58,19 @@ def test_times_come_back_tz_aware_as_the_same_instant(db_url):
 
 
 def test_merging_an_article_twice_keeps_one_row(db_url):
-    row = dict(id="a1", url="https://nst.com.my/x", source_id="nst", outlet="New Straits Times", title="T",
-               language="en", body="b", method="generic", raw_page_id=1, day=date(2025, 7, 8),
-               batch_day=date(2025, 7, 8))
+    row = dict(
+        id="a1",
+        url="https://nst.com.my/x",
+        source_id="nst",
+        outlet="New Straits Times",
+        title="T",
+        language="en",
+        body="b",
+        method="generic",
+        raw_page_id=1,
+        day=date(2025, 7, 8),
+        batch_day=date(2025, 7, 8),
+    )
     for title in ("First title", "Corrected title"):
         with store.session(db_url) as s:
             s.merge(store.ArticleRow(**{**row, "title": title}))
@@ -74,5 +93,12 @@ def test_a_naive_time_is_refused(db_url):
 
     with pytest.raises(StatementError, match="naive datetime"):
         with store.session(db_url) as s:
-            s.add(store.SourceRun(source_id="x", day=date(2025, 7, 8), status="ok",
-                                  started_at=datetime(2025, 7, 8), finished_at=datetime(2025, 7, 8)))
+            s.add(
+                store.SourceRun(
+                    source_id="x",
+                    day=date(2025, 7, 8),
+                    status="ok",
+                    started_at=datetime(2025, 7, 8),
+                    finished_at=datetime(2025, 7, 8),
+                )
+            )

@@ -1,14 +1,15 @@
 """Alert probe: the daily DAG's polling, wired to the source alert notifier exactly as the daily DAG is
 (mapped poll tasks in a `poll` group), without pools and with one quick retry, so a test can watch a
 failing source go through Airflow in seconds."""
+
 from datetime import timedelta
 
 from airflow.sdk import TaskGroup, dag
 
-from pantau.notifiers import SourceAlertNotifier
-from pantau.operators import PollSourceOperator
-from pantau.schedule import DAILY_0700_MYT
-from pantau.sources import source_ids
+from pantau.airflow.notifiers import SourceAlertNotifier
+from pantau.airflow.operators import PollSourceOperator
+from pantau.airflow.schedule import DAILY_0700_MYT
+from pantau.registry.sources import source_ids
 
 
 @dag(

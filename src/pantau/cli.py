@@ -1,0 +1,186 @@
+"""`pantau`: extract, dedup and poll from the command line, and run the demo.
+
+Every failure the user can cause (a missing file, a bad argument, a broken line) ends with one
+line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+from pantau.days import briefing_day_of, parse_day
+
+
+class UsageError(Exception):
+    """Bad arguments or unreadable input, reported as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _print(record: dict) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _manifest_pages(manifest: Path) -> Iterator[tuple[str, Path]]:
+    text = _read_bytes(manifest).decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+            url, path = entry["url"], Path(entry["path"])
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise UsageError(f'{manifest}:{number}: expected {{"url": ..., "path": ...}} ({exc})') from None
+        yield url, path if path.is_absolute() else manifest.parent / path
+
+
+def cmd_extract(args) -> int:
+    from pantau.extract.article import extract_article
+    from pantau.models import PageRejected
+    from pantau.registry.sources import registry, source_for_url
+
+    if args.manifest:
+        if args.path or args.url:
+            raise UsageError("pantau extract: give PATH --url URL, or --manifest FILE, not both")
+        pages = list(_manifest_pages(args.manifest))
+    elif args.path and args.url:
+        pages = [(args.url, args.path)]
+    else:
+        raise UsageError("pantau extract: give PATH --url URL, or --manifest FILE")
+    sources = registry(args.sources)
+    failures = 0
+    for url, path in pages:
+        try:
+            article = extract_article(
+                _read_bytes(path), url, source=source_for_url(url, sources), fetched_at=datetime.now(timezone.utc)
+            )
+        except (UsageError, PageRejected) as exc:
+            print(f"pantau extract: {url}: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        _print(article.record())
+    return 1 if failures else 0
+
+
+def cmd_dedup(args) -> int:
+    from pantau.dedup.stage import dedup_records
+
+    records = []
+    text = _read_bytes(args.articles).decode("utf-8", errors="replace")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"{args.articles}:{number}: not JSON ({exc.msg})") from None
+        missing = {"url", "title", "body", "language"} - set(record) if isinstance(record, dict) else {"object"}
+        if missing:
+            raise UsageError(f"{args.articles}:{number}: missing {', '.join(sorted(missing))}")
+        records.append(record)
+    for record in dedup_records(records):
+        _print(record)
+    return 0
+
+
+def cmd_poll(args) -> int:
+    from pantau.ingest.poll import poll_sources
+    from pantau.registry.sources import load_sources
+
+    day = args.day or briefing_day_of(datetime.now(timezone.utc))
+    summaries = poll_sources(load_sources(args.sources), day)
+    for summary in summaries:
+        _print(summary)
+    return 1 if any(summary["status"] == "failed" for summary in summaries) else 0
+
+
+def cmd_pools(args) -> int:
+    from pantau.registry.sources import load_sources, pool_slots
+
+    pools = {
+        name: {"slots": slots, "description": f"Pantau polls of {name.removeprefix('pantau_')}, across all runs"}
+        for name, slots in sorted(pool_slots(load_sources(args.sources)).items())
+    }
+    print(json.dumps(pools, indent=2))
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from pantau.demo import DemoFailed, run_demo
+
+    try:
+        print(run_demo(args.day))
+    except DemoFailed as exc:
+        raise UsageError(f"pantau demo: {exc}") from None
+    return 0
+
+
+def _day(text: str):
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pantau", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    extract = commands.add_parser("extract", help="print one article JSON object per page")
+    extract.add_argument("path", nargs="?", type=Path, help="a saved HTML page")
+    extract.add_argument("--url", help="the URL the page was fetched from")
+    extract.add_argument("--manifest", type=Path, help='JSONL lines {"url": ..., "path": ...}')
+    extract.add_argument("--sources", type=Path, help="source registry (default include/sources.yaml)")
+    extract.set_defaults(run=cmd_extract)
+
+    dedup = commands.add_parser("dedup", help="add cluster, canonical and story to extracted articles")
+    dedup.add_argument("articles", type=Path, help="JSONL as printed by `pantau extract`")
+    dedup.set_defaults(run=cmd_dedup)
+
+    poll = commands.add_parser("poll", help="fetch the listed sources into the store")
+    poll.add_argument("--sources", type=Path, required=True, help="a source registry YAML file")
+    poll.add_argument("--day", type=_day, help="the briefing day to file pages under (default: today, MYT)")
+    poll.set_defaults(run=cmd_poll)
+
+    pools = commands.add_parser("pools", help="print the Airflow pools (one per outlet) for `airflow pools import`")
+    pools.add_argument("--sources", type=Path, help="source registry (default include/sources.yaml)")
+    pools.set_defaults(run=cmd_pools)
+
+    demo = commands.add_parser("demo", help="serve the demo site and run the daily DAG on it")
+    demo.add_argument("--day", type=_day, default=parse_day("2025-07-08"))
+    demo.set_defaults(run=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from pantau.registry.sources import ConfigError
+
+    try:
+        args = build_parser().parse_args(argv)
+        return args.run(args)
+    except (UsageError, ConfigError) as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

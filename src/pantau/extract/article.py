@@ -1,0 +1,591 @@
+"""Turn a fetched page into an Article: per-outlet profiles first, a generic extractor behind them.
+
+The page is decoded and parsed once. A source's profile (include/profiles.yaml) reads title,
+byline, date and body with CSS selectors; when it finds nothing the page goes to the generic
+extractor (JSON-LD articleBody, else trafilatura) and a warning names the stale profile.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+from itertools import chain
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from pantau.extract import dates, wire
+from pantau.extract.language import detect_language
+from pantau.ingest import charsets
+from pantau.models import Article, PageRejected
+from pantau.registry.profiles import Profile, ProfileBook, profile_book
+from pantau.registry.sources import ConfigError, Source
+
+log = logging.getLogger("pantau.extract.article")
+
+# A body shorter than this is a teaser, a paywall stub or an error page, not an article: a
+# Bernama brief runs to 400 characters. One CJK character carries about what a word does.
+MIN_BODY_CHARS = 250
+MIN_BODY_CHARS_CJK = 80
+# A page without article markup whose text is mostly link text is a listing.
+INDEX_LINK_DENSITY = 0.5
+# The zone of times printed without one when neither a source nor a profile says (the registry's default).
+DEFAULT_ZONE = ZoneInfo("Asia/Kuala_Lumpur")
+
+_ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "Report",
+    "PressRelease",
+}
+_LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage"}
+# Chinese pages often declare the older, smaller sets; gb18030 and big5hkscs decode all they cover.
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"}
+_CONTAINER_TAGS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tbody",
+    "thead",
+    "center",
+    "font",
+    "body",
+    "span",
+}
+_SKIPPED_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "head",
+    "title",
+    etree.Comment,
+    etree.ProcessingInstruction,
+}
+_LINE_BREAK = "\u2028"  # stands for <br> until paragraphs are split
+_BYLINE_PREFIX_RE = re.compile(
+    r"^(?:by|oleh|bởi|reporter|reported by|penulis|wartawan|pewarta|作者|记者|記者|文|撰文|报道)\s*[:：/／]?\s*",
+    re.IGNORECASE,
+)
+# A byline as printed under a headline: "By A & B", "Oleh A", "Pewarta: A".
+_PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_TITLE_SEPARATORS_RE = re.compile(r"(\s+[|\-–—:»]\s+|\s*\|\s*)")
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def decoded_html(html: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """The page as text, its charset taken from the bytes, the page and the HTTP header."""
+    content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), None)
+    try:
+        return charsets.decoded_html(html, content_type)
+    except charsets.Undecodable as exc:
+        raise PageRejected("undecodable", str(exc)) from None
+
+
+def _parsed(text: str) -> lxml.html.HtmlElement:
+    text = _XML_DECLARATION_RE.sub("", text, count=1)
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise PageRejected("undecodable", f"not parseable as HTML: {exc}") from None
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def _clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _element_text(element) -> str:
+    return _clean(element.text_content()) if element is not None else ""
+
+
+def _first_line(tree, selectors: Iterable) -> str:
+    for selector in selectors:
+        for element in selector(tree):
+            line = next((_clean(l) for l in element.text_content().split(_LINE_BREAK) if _clean(l)), "")
+            if line:
+                return line
+    return ""
+
+
+def _first(tree, selectors: Iterable) -> object | None:
+    for selector in selectors:
+        found = selector(tree)
+        if found:
+            return found[0]
+    return None
+
+
+def _first_text(tree, selectors: Iterable) -> str:
+    for selector in selectors:
+        for element in selector(tree):
+            text = _element_text(element)
+            if text:
+                return text
+    return ""
+
+
+def _mark_line_breaks(tree) -> None:
+    """Keep <br> visible in text: paragraphs and bylines ("Pewarta: X<br>Editor: Y") split on it."""
+    for br in tree.iter("br"):
+        br.tail = _LINE_BREAK + (br.tail or "")
+
+
+def _paragraphs(container) -> list[str]:
+    """The text of `container` as paragraphs: block elements, and <br>-separated lines in them."""
+    found: list[str] = []
+    _collect(container, found)
+    paragraphs = []
+    for chunk in found:
+        for line in chunk.split(_LINE_BREAK):
+            line = _clean(line)
+            if line and (not paragraphs or paragraphs[-1] != line):
+                paragraphs.append(line)
+    return paragraphs
+
+
+def _collect(element, found: list[str]) -> None:
+    loose = [element.text or ""]
+    for child in element:
+        if child.tag in _SKIPPED_TAGS:
+            loose.append(child.tail or "")
+        elif child.tag in _BLOCK_TAGS:
+            found.append("".join(loose))
+            found.append(child.text_content())
+            loose = [child.tail or ""]
+        elif child.tag in _CONTAINER_TAGS and _has_blocks(child):
+            found.append("".join(loose))
+            _collect(child, found)
+            loose = [child.tail or ""]
+        elif child.tag in _CONTAINER_TAGS and child.tag not in ("span", "font"):
+            found.append("".join(loose))
+            found.append(child.text_content())
+            loose = [child.tail or ""]
+        else:
+            loose.append(child.text_content() + (child.tail or ""))
+    found.append("".join(loose))
+
+
+def _has_blocks(element) -> bool:
+    return any(child.tag in _BLOCK_TAGS or child.tag in _CONTAINER_TAGS for child in element.iterdescendants())
+
+
+def _truncate_from(element, container) -> None:
+    """Remove `element` and everything after it inside `container`."""
+    node = element
+    while node is not container:
+        for sibling in list(node.itersiblings()):
+            sibling.getparent().remove(sibling)
+        node = node.getparent()
+    element.getparent().remove(element)
+
+
+def _drop(element) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()
+
+
+def _until_end_marker(paragraphs: list[str], book: ProfileBook) -> list[str]:
+    """The paragraphs before the first end marker: what follows belongs to the page, not the story."""
+    for position, paragraph in enumerate(paragraphs):
+        if book.end_marker_re.match(paragraph):
+            return paragraphs[:position]
+    return paragraphs
+
+
+def _without_boilerplate(
+    paragraphs: list[str], patterns: list[re.Pattern], title: str, byline: str | None
+) -> list[str]:
+    # "<byline> is a former diplomat who writes on ...": the columnist's bio under the column.
+    bio = f"{byline} is " if byline else None
+    return [
+        p
+        for p in paragraphs
+        if p != title and not (bio and p.startswith(bio)) and not any(pattern.search(p) for pattern in patterns)
+    ]
+
+
+def _byline(text: str | None) -> str | None:
+    text = _clean((text or "").split(_LINE_BREAK)[0]).split("|")[0].strip(" -–—,")
+    text = _BYLINE_PREFIX_RE.sub("", text).strip(" -–—,")
+    return text or None
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+# ---------------------------------------------------------------- page metadata
+
+
+class _Page:
+    """What a page says about itself: meta tags, JSON-LD, canonical link. Read lazily, once."""
+
+    def __init__(self, tree, url: str):
+        self.tree = tree
+        self.url = url
+
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for element in self.tree.iter("meta"):
+            key = element.get("property") or element.get("name") or element.get("itemprop")
+            content = element.get("content")
+            if key and content and key.lower() not in found:
+                found[key.lower()] = content.strip()
+        return found
+
+    @cached_property
+    def linked_data(self) -> list[dict]:
+        items: list[dict] = []
+        for script in self.tree.xpath('//script[@type="application/ld+json"]'):
+            try:
+                data = json.loads(script.text or "", strict=False)
+            except ValueError:
+                continue
+            stack = data if isinstance(data, list) else [data]
+            while stack:
+                item = stack.pop(0)
+                if isinstance(item, dict):
+                    items.append(item)
+                    stack.extend(item.get("@graph") or [])
+                elif isinstance(item, list):
+                    stack.extend(item)
+        return items
+
+    @staticmethod
+    def _types(item: dict) -> set[str]:
+        kind = item.get("@type")
+        return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
+
+    @cached_property
+    def article_data(self) -> dict:
+        return next((item for item in self.linked_data if self._types(item) & _ARTICLE_TYPES), {})
+
+    @cached_property
+    def is_listing(self) -> bool:
+        # Article pages may carry an ItemList too (their related links): only a page without an
+        # article in its JSON-LD is a listing by its JSON-LD.
+        return not self.article_data and any(self._types(item) & _LISTING_TYPES for item in self.linked_data)
+
+    @cached_property
+    def has_article_markup(self) -> bool:
+        return bool(self.article_data) or self.meta.get("og:type") == "article" or "article:published_time" in self.meta
+
+    @cached_property
+    def canonical_url(self) -> str:
+        for href in self.tree.xpath('//link[@rel="canonical"]/@href') + [self.meta.get("og:url", "")]:
+            absolute = urljoin(self.url, href.strip())
+            if href.strip() and absolute.startswith(("http://", "https://")):
+                return absolute
+        return self.url
+
+    @cached_property
+    def site_name(self) -> str | None:
+        publisher = self.article_data.get("publisher")
+        name = self.meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
+        return _clean(name) if isinstance(name, str) and _clean(name) else None
+
+    def authors(self) -> str | None:
+        """The people the page names as its authors; the outlet naming itself is no byline."""
+        people = self.article_data.get("author") or []
+        people = people if isinstance(people, list) else [people]
+        names = [
+            p.get("name") if isinstance(p, dict) else p
+            for p in people
+            if not (isinstance(p, dict) and p.get("@type") == "Organization")
+        ]
+        names = [_clean(n) for n in names if isinstance(n, str) and _clean(n)] or [
+            self.meta.get("author") or self.meta.get("article:author") or ""
+        ]
+        outlet = _squashed(self.site_name or "")
+        names = [n for n in names if n and not n.startswith("http") and _squashed(n) != outlet]
+        # Several people are printed "A & B", as the region's outlets print them.
+        return " & ".join(names) or None
+
+    def structured_dates(self) -> Iterable[str]:
+        published = self.article_data.get("datePublished")
+        yield published if isinstance(published, str) else ""
+        for key in (
+            "article:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "date",
+            "dc.date.issued",
+            "sailthru.date",
+        ):
+            yield self.meta.get(key, "")
+
+    def time_elements(self) -> Iterable[str]:
+        yield from self.tree.xpath('//time[@itemprop="datePublished" or @pubdate]/@datetime')
+        yield from self.tree.xpath("//article//time/@datetime")[:1]
+        yield from self.tree.xpath("//time/@datetime")[:1]
+
+    @cached_property
+    def near_headline(self) -> list[str]:
+        """Short texts printed just after the headline: where outlets put the byline and the date."""
+        texts = self.tree.xpath(
+            "(//h1)[1]/following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 40]"
+        )
+        return [_clean(t) for t in texts if len(t.strip()) < 80]
+
+    def link_density(self) -> float:
+        body = self.tree.find("body")
+        if body is None:
+            return 0.0
+        total = sum(len(t.strip()) for t in body.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+        linked = sum(len(t.strip()) for t in body.xpath(".//a//text()"))
+        return linked / total if total else 1.0
+
+
+# ---------------------------------------------------------------- readings
+
+
+@dataclass
+class _Reading:
+    title: str
+    paragraphs: list[str]
+    byline: str | None = None
+    date_texts: tuple[str, ...] = ()
+    origin_label: str | None = None
+
+
+def _read_with_profile(page: _Page, profile: Profile, book: ProfileBook) -> _Reading | None:
+    """What the profile's selectors find, or None when the title or the body is missing."""
+    selectors = profile.compiled
+    title = _first_text(page.tree, selectors["title"])
+    container = _first(page.tree, selectors["body"])
+    if not title or container is None:
+        return None
+    byline = _first_line(page.tree, selectors["byline"]) or page.authors()
+    date_texts = tuple(
+        element.get("datetime") or element.get("content") or _element_text(element)
+        for selector in selectors["date"]
+        for element in selector(page.tree)[:3]
+    )
+    origin = _first_text(page.tree, selectors["origin"]) or None
+    lead = [_element_text(e) for s in selectors["lead"] for e in s(page.tree)[:1]]
+    stop = _first(container, selectors["stop"])
+    if stop is not None and stop is not container:
+        _truncate_from(stop, container)
+    for selector in (*book.removed, *selectors["remove"]):
+        for element in selector(container):
+            if element is not container:
+                _drop(element)
+    for table in container.xpath(".//table[.//img]"):  # a photo with its caption, laid out as a table
+        _drop(table)
+    paragraphs = [p for p in lead if p] + _paragraphs(container)
+    if not paragraphs:
+        return None
+    return _Reading(title, paragraphs, _byline(byline), date_texts, origin)
+
+
+def _without_site_name(title: str, site_names: set[str]) -> str:
+    parts = _TITLE_SEPARATORS_RE.split(title)  # text, separator, text, ...
+    while len(parts) > 2 and _squashed(parts[-1]) in site_names:
+        del parts[-2:]
+    while len(parts) > 2 and _squashed(parts[0]) in site_names:
+        del parts[:2]
+    return "".join(parts)
+
+
+def _generic_title(page: _Page, source: Source | None) -> str:
+    headings = [h for h in (_element_text(h) for h in page.tree.xpath("//h1 | //h2 | //h3")[:12]) if h]
+    host = _host(page.url)
+    site_names = {_squashed(n) for n in (page.site_name, source and source.outlet, host, host.split(".")[0]) if n}
+    for raw in (
+        page.article_data.get("headline"),
+        page.meta.get("og:title"),
+        page.meta.get("twitter:title"),
+        page.tree.findtext(".//title"),
+    ):
+        raw = _clean(raw) if isinstance(raw, str) else ""
+        if not raw:
+            continue
+        for heading in headings:  # the page's own heading, when it is the title without decoration
+            if len(heading) > 15 and heading in raw:
+                return heading
+        return _without_site_name(raw, site_names)
+    return headings[0] if headings else ""
+
+
+def _truncate_at_end_marker(page: _Page, book: ProfileBook) -> None:
+    """Cut the page at the first end marker after the headline ("Related Articles", "Comments"),
+    so trafilatura cannot take an aggregator's inlined related stories for the article's tail."""
+    body = page.tree.find("body")
+    candidates = page.tree.xpath(
+        "(//h1)[1]/following::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p"
+        " or self::div or self::span or self::strong][not(ancestor::a)][string-length(normalize-space()) < 40]"
+    )
+    for element in candidates:
+        if book.end_marker_re.match(_element_text(element)) and body is not None:
+            _truncate_from(element, body)
+            return
+
+
+def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Reading:
+    title = _generic_title(page, source)
+    printed_byline = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
+    date_texts = tuple(
+        _element_text(e)
+        for e in page.tree.xpath(
+            "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
+            "[not(self::script or self::style or self::body or self::html)]"
+        )[:8]
+    ) + tuple(page.near_headline)
+    article_body = page.article_data.get("articleBody")
+    if isinstance(article_body, str) and len(article_body) >= MIN_BODY_CHARS:
+        paragraphs = [_clean(line) for line in re.split(r"\n+", article_body) if _clean(line)]
+    else:
+        _truncate_at_end_marker(page, book)
+        text = trafilatura.extract(
+            page.tree,
+            url=page.url,
+            output_format="txt",
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=False,
+        )
+        paragraphs = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
+    lead = _printed_lead(page)
+    if lead and lead not in paragraphs:
+        paragraphs.insert(0, lead)
+    return _Reading(title, paragraphs, _byline(page.authors() or printed_byline), date_texts)
+
+
+def _printed_lead(page: _Page) -> str | None:
+    """The standfirst (sapo) printed above the body, which trafilatura leaves out: the page's
+    description when the page also prints it, whole, as a paragraph of its own."""
+    description = _clean(page.meta.get("og:description") or page.meta.get("description"))
+    if len(description) < 40:
+        return None
+    printed = page.tree.xpath(
+        "//*[self::p or self::h2 or self::div or self::span][normalize-space()=$d]", d=description
+    )
+    return description if printed else None
+
+
+# ---------------------------------------------------------------- the article
+
+
+def _published(page: _Page, reading: _Reading, formats: tuple[str, ...], zone, fetched_at) -> datetime | None:
+    """Structured stamps first, then the outlet's visible date, then a <time> element; None when the
+    page gives no time (a day alone is not a publication time)."""
+    structured = (dates.parse_iso(value, zone) for value in page.structured_dates() if value)
+    visible = (
+        dates.relative_time(text, fetched_at) or dates.parse_local(text, formats, zone) for text in reading.date_texts
+    )
+    timed = (dates.parse_iso(value, zone) for value in page.time_elements())
+    return next((moment for moment in chain(structured, visible, timed) if moment is not None), None)
+
+
+def _body_too_short(body: str) -> bool:
+    cjk = len(_CJK_RE.findall(body))
+    return len(body) < MIN_BODY_CHARS and not (cjk > len(body) / 3 and len(body) >= MIN_BODY_CHARS_CJK)
+
+
+def _profile_for(source: Source | None, url: str, book: ProfileBook) -> Profile | None:
+    if source is None:
+        return book.for_url(url)
+    if source.profile is None:
+        return None
+    if source.profile not in book.by_id:
+        raise ConfigError(f"source {source.id!r}: unknown profile {source.profile!r}")
+    return book.by_id[source.profile]
+
+
+def extract_article(
+    html: bytes,
+    url: str,
+    *,
+    source: Source | None = None,
+    fetched_at: datetime | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Article:
+    """The article on a fetched page; raises PageRejected when there is none to be had."""
+    page = _Page(_parsed(decoded_html(html, headers)), url)
+    _mark_line_breaks(page.tree)
+    book = profile_book()
+    profile = _profile_for(source, url, book)
+    zone = source.zone if source else ZoneInfo(profile.timezone) if profile else None
+
+    reading, method = None, "generic"
+    if profile is not None:
+        reading = _read_with_profile(page, profile, book)
+        if reading is None:
+            log.warning(
+                "profile %r found no title or body on %s: read generically; the profile may be stale", profile.id, url
+            )
+            method = f"generic-fallback:{profile.id}"
+        else:
+            method = f"profile:{profile.id}"
+    if reading is None:
+        if page.is_listing or (not page.has_article_markup and page.link_density() > INDEX_LINK_DENSITY):
+            raise PageRejected("index-page", f"{url} lists links rather than telling a story")
+        reading = _read_generic(page, source, book)
+
+    if not reading.title:
+        raise PageRejected("no-title", f"{url} has no headline")
+    story = _until_end_marker(reading.paragraphs, book)
+    patterns = [book.boilerplate_re] + ([profile.boilerplate_re] if profile and profile.boilerplate else [])
+    body = "\n\n".join(_without_boilerplate(story, patterns, reading.title, reading.byline))
+    if _body_too_short(body):
+        raise PageRejected("too-short", f"{url} has {len(body)} characters of body")
+
+    formats = (profile.date_formats if profile else ()) + book.date_formats
+    published = _published(page, reading, formats, zone or DEFAULT_ZONE, fetched_at)
+    if published is not None and zone is not None:
+        published = published.astimezone(zone)
+
+    aggregator = bool((source and source.aggregator) or (profile and profile.aggregator))
+    origin = wire.canonical_outlet(reading.origin_label) if aggregator and reading.origin_label else None
+    declared = (page.tree.get("lang") or page.meta.get("og:locale") or "")[:2].lower() or None
+    hint = (profile.language if profile else None) or (source.language if source else None) or declared
+    return Article(
+        url=page.canonical_url,
+        outlet=source.outlet if source else page.site_name or _host(url),
+        source_id=source.id if source else None,
+        title=reading.title,
+        published=published,
+        language=detect_language(f"{reading.title}\n{body}", hint),
+        byline=reading.byline,
+        body=body,
+        # Read before boilerplate goes: a sign-off alone on its line is a credit, not body text.
+        wire=(source.wire if source and source.wire else None)
+        or wire.wire_of(story, reading.byline, reading.origin_label),
+        origin_outlet=origin,
+        method=method,
+    )

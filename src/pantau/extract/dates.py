@@ -1,0 +1,133 @@
+"""Publication times as outlets print them: ISO stamps, local formats in five languages, "2 hours ago"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone, tzinfo
+
+# Month names as the region's outlets print them (English, Malay, Indonesian), mapped to the
+# English abbreviations %b reads.
+_MONTHS = {
+    "Jan": "january jan januari",
+    "Feb": "february feb februari",
+    "Mar": "march mar mac maret",
+    "Apr": "april apr",
+    "May": "may mei",
+    "Jun": "june jun juni",
+    "Jul": "july jul julai juli",
+    "Aug": "august aug ogos ogo agustus agu",
+    "Sep": "september sept sep",
+    "Oct": "october oct oktober okt",
+    "Nov": "november nov",
+    "Dec": "december dec disember desember dis des",
+}
+_MONTH_WORDS = {word: abbr for abbr, names in _MONTHS.items() for word in names.split()}
+_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
+
+_WEEKDAY_RE = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|isnin|selasa|rabu|khamis|jumaat|sabtu|ahad|senin|kamis|jumat|minggu"
+    r"|thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật)\b,?",
+    re.IGNORECASE,
+)
+_ZH_WEEKDAY_RE = re.compile(r"(星期|周|週)[一二三四五六日天]")
+
+# Zone labels printed after local times, and the offsets they stand for (MST as Malaysian outlets
+# use it: Malaysia Standard Time).
+_ZONE_LABELS = {"myt": 8, "mst": 8, "sgt": 8, "wib": 7, "wita": 8, "wit": 9, "ict": 7, "pht": 8}
+_ZONE_RE = re.compile(
+    r"\(?\b(?:(?P<label>"
+    + "|".join(_ZONE_LABELS)
+    + r")\b|(?:gmt|utc)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?)\)?",
+    re.IGNORECASE,
+)
+_MERIDIEM_RE = re.compile(r"(?<![a-z])([ap])\.?\s?m\.?(?![a-z])", re.IGNORECASE)
+_START_RE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+_UNCONVERTED_RE = re.compile(r"unconverted data remains: (.*)$", re.DOTALL)
+
+_RELATIVE_RE = re.compile(
+    r"(?P<count>\d+|an?|se)\s*(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|minit|jam|hari|phút|giờ|ngày|分钟|分鐘|小时|小時|天)"
+    r"\s*(?:ago|lalu|yang lalu|yang lepas|trước|前)",
+    re.IGNORECASE,
+)
+_UNIT_MINUTES = {
+    **dict.fromkeys(("minute", "min", "minit", "phút", "分钟", "分鐘"), 1),
+    **dict.fromkeys(("hour", "hr", "h", "jam", "giờ", "小时", "小時"), 60),
+    **dict.fromkeys(("day", "hari", "ngày", "天"), 1440),
+}
+
+
+def relative_time(text: str, fetched_at: datetime | None) -> datetime | None:
+    """'2 hours ago', '2 jam lalu', '2 giờ trước', '2小时前' against the fetch time, to the minute."""
+    match = _RELATIVE_RE.search(text)
+    if not match or fetched_at is None or fetched_at.tzinfo is None:
+        return None
+    count = match["count"].lower()
+    amount = 1 if count in ("a", "an", "se") else int(count)
+    moment = fetched_at - timedelta(minutes=amount * _UNIT_MINUTES[match["unit"].lower().removesuffix("s")])
+    return moment.replace(second=0, microsecond=0)
+
+
+def parse_iso(value: str, zone: tzinfo) -> datetime | None:
+    """An ISO 8601 stamp with a time (as in JSON-LD and meta tags); one printed without an offset
+    is local time. A bare day is None: it says nothing about the time."""
+    if not re.match(r"^\s*\d{4}-\d\d-\d\d[T ]\d", value):
+        return None
+    text = value.strip().replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value.strip()) else value.strip()
+    text = re.sub(r"Z$", "+00:00", text)
+    text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _normalised(text: str) -> tuple[str, tzinfo | None]:
+    """The date text with English month abbreviations, no weekday, and the zone label it carried."""
+    zone = None
+    match = _ZONE_RE.search(text)
+    if match:
+        if match["label"]:
+            hours, minutes, sign = _ZONE_LABELS[match["label"].lower()], 0, 1
+        else:
+            hours, minutes = int(match["hours"]), int(match["minutes"] or 0)
+            sign = -1 if match["sign"] == "-" else 1
+        zone = timezone(sign * timedelta(hours=hours, minutes=minutes))
+        text = text[: match.start()] + " " + text[match.end() :]
+    text = _WEEKDAY_RE.sub(" ", text)
+    text = _ZH_WEEKDAY_RE.sub(" ", text)
+    text = _MONTH_RE.sub(lambda m: _MONTH_WORDS[m.group(1).lower()], text)
+    text = _MERIDIEM_RE.sub(lambda m: m.group(1).upper() + "M", text)
+    text = re.sub(r"[@|•·]", " ", text)
+    text = re.sub(r"(\d)h(\d\d)\b", r"\1:\2", text)  # "19h25", as Vietnamese outlets print times
+    text = re.sub(r"\s+", " ", text)
+    start = _START_RE.search(text)
+    text = text[start.start() :] if start else text
+    return text.strip(" ,-()").strip(), zone
+
+
+def parse_local(text: str, formats: Iterable[str], zone: tzinfo) -> datetime | None:
+    """A visible date in one of the strptime `formats`, trailing words ignored, read in `zone`."""
+    normalised, printed_zone = _normalised(text)
+    if not normalised:
+        return None
+    for form in formats:
+        moment = _strptime_prefix(normalised, form)
+        if moment is not None:
+            return moment.replace(tzinfo=printed_zone or zone)
+    return None
+
+
+def _strptime_prefix(text: str, form: str) -> datetime | None:
+    try:
+        return datetime.strptime(text, form)
+    except ValueError as exc:
+        rest = _UNCONVERTED_RE.search(str(exc))
+        if not rest or not rest.group(1) or rest.group(1)[0] not in " ,(":
+            return None
+        try:
+            return datetime.strptime(text[: len(text) - len(rest.group(1))], form)
+        except ValueError:
+            return None

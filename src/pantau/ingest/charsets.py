@@ -1,0 +1,64 @@
+"""Page bytes to text, for pages whose charset label may be wrong or missing."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from email.message import Message
+
+import charset_normalizer
+from bs4.dammit import EncodingDetector
+
+# Labels sites declare, mapped to the codec that decodes what they actually send: pages
+# labelled gb2312/gbk use the whole GBK range (GB18030 is its superset), and Hong Kong/Taiwan
+# Big5 pages use HKSCS characters.
+_CODEC_FOR_LABEL = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
+# Server defaults that decode any byte sequence, so they prove nothing about the page.
+_PERMISSIVE_CODECS = {"iso8859_1", "cp1252"}
+
+
+class Undecodable(ValueError):
+    """No character set decodes the bytes into text."""
+
+
+def decoded_html(body: bytes, content_type: str | None = None) -> str:
+    """The text of an HTML page (NFC-normalised, so Windows-1258 Vietnamese is precomposed).
+
+    Valid UTF-8 wins (other multi-byte encodings almost never decode as UTF-8); then the
+    document's own declaration, then the header's; a Latin-1 header is usually a server
+    default, so detection is tried before it.
+    """
+    bom_stripped, bom_encoding = EncodingDetector.strip_byte_order_mark(body)
+    header = _codec(_header_message(content_type).get_param("charset"))
+    declared = _codec(EncodingDetector.find_declared_encoding(body, is_html=True))
+    candidates = [_codec(bom_encoding), "utf_8", declared]
+    if header not in _PERMISSIVE_CODECS:
+        candidates.append(header)
+    for codec in dict.fromkeys(c for c in candidates if c):
+        try:
+            return unicodedata.normalize("NFC", bom_stripped.decode(codec))
+        except UnicodeDecodeError:
+            continue
+    best = charset_normalizer.from_bytes(bom_stripped).best()
+    if best is None:
+        raise Undecodable("no character set decodes this page")
+    return unicodedata.normalize("NFC", str(best))
+
+
+def _header_message(content_type: str | None) -> Message:
+    message = Message()
+    message["content-type"] = content_type or "text/html"
+    return message
+
+
+def _codec(label: object) -> str | None:
+    """Python's codec name for a charset label, or None for a label no codec has."""
+    if isinstance(label, bytes):
+        label = label.decode("ascii", "ignore")
+    if not isinstance(label, str) or not label.strip():
+        return None
+    label = label.strip().strip("\"'").lower()
+    try:
+        return codecs.lookup(_CODEC_FOR_LABEL.get(label, label)).name.replace("-", "_")
+    except LookupError:
+        return None

@@ -1,0 +1,352 @@
+"""The poll stage: fetch a source's feeds and the new articles they list, store them raw.
+
+Every response is stored (zlib-compressed, with headers and status) before anything parses
+it, so a parser fix can rerun on what was fetched. Feeds are fetched conditionally and an
+unchanged feed is read again from the store, so an article whose fetch failed last hour is
+tried again; an article URL already fetched is never fetched twice, in any of its spellings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from pantau import store
+from pantau.days import day_window
+from pantau.health.runs import RunRecord, record_run
+from pantau.ingest.feeds import FeedItem, FeedRejected, listed_items
+from pantau.ingest.fetch import Fetched, Fetcher, FetchFailed
+from pantau.ingest.urls import normalise_url, origin
+from pantau.registry.sources import Source
+from pantau.store import RawPage, SourceRun, UrlState
+
+# A past day's feed items are kept when dated within its window widened by this much on each
+# side: outlets date items by their own clock, and a briefing day needs the evening before.
+PAST_DAY_SLACK = timedelta(days=1)
+# A day whose window closed longer ago than this is "past": it is replayed, not fetched live.
+PAST_AFTER = timedelta(days=1)
+# Article answers at or above this status are retried on the next poll; below, they are done.
+RETRY_STATUS = 500
+
+
+class SourceFailed(Exception):
+    """A source's poll failed; raised after its run is recorded, so the task goes red and retries."""
+
+    def __init__(self, summary: dict):
+        super().__init__(f"{summary['source_id']}: {summary['reason']}: {summary['error']}")
+        self.summary = summary
+        self.reason: str = summary["reason"]
+        self.detail: str = summary["error"]
+
+
+@dataclass
+class _Tally:
+    items_seen: int = 0
+    new: int = 0
+    unchanged: int = 0  # feeds not modified + listed articles already collected
+    bytes_received: int = 0
+    feed_failures: list[FetchFailed | FeedRejected] = field(default_factory=list)
+    item_failures: dict[str, FetchFailed] = field(default_factory=dict)  # by listed URL
+
+
+def poll_source(
+    source: Source,
+    day: date,
+    *,
+    now: datetime | None = None,
+    db_url: str | None = None,
+    fetcher: Fetcher | None = None,
+) -> dict:
+    """Poll one source for a briefing day and record the run; raises SourceFailed if it failed.
+
+    Returns {"source_id", "status", "items_seen", "new", "unchanged", "failed", "error", "reason"}:
+    items listed (for a past day: dated near it), article pages stored by this run (replayed:
+    stored for the day before), feeds not modified plus listed articles collected earlier,
+    failed feeds and articles. Records are timed on `now`'s clock (tests pass a fixed one).
+    """
+    now = now or datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        raise ValueError("now must be tz-aware")
+    started = time.monotonic()
+
+    def clock() -> datetime:
+        return now + timedelta(seconds=time.monotonic() - started)
+
+    start, end = day_window(day)
+    past = now - end > PAST_AFTER
+    if past and (replay := _replay(source, day, db_url)):
+        return replay
+    keep = (start - PAST_DAY_SLACK, end + PAST_DAY_SLACK) if past else None
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher()
+    try:
+        tally = _poll_live(source, day, keep, db_url, fetcher, clock)
+    finally:
+        if own_fetcher:
+            fetcher.close()
+    return _finish(source, day, tally, now, clock(), db_url)
+
+
+def poll_sources(
+    sources: Sequence[Source],
+    day: date,
+    *,
+    now: datetime | None = None,
+    db_url: str | None = None,
+    fetcher: Fetcher | None = None,
+) -> list[dict]:
+    """Poll many sources concurrently (politeness per host still holds); never raises for one source."""
+    store.engine(db_url)  # create the tables once, before threads would race to
+    own_fetcher = fetcher is None
+    fetcher = fetcher or Fetcher()
+
+    def poll_one(source: Source) -> dict:
+        try:
+            return poll_source(source, day, now=now, db_url=db_url, fetcher=fetcher)
+        except SourceFailed as failure:
+            return failure.summary
+        except Exception as exc:  # a store or programming error: report it, poll the rest
+            return _summary(source.id, "failed", _Tally(), reason="internal", error=f"{type(exc).__name__}: {exc}")
+
+    try:
+        with ThreadPoolExecutor(max_workers=fetcher.settings.workers) as pool:
+            futures = {position: pool.submit(poll_one, sources[position]) for position in _round_robin_by_host(sources)}
+            return [futures[position].result() for position in range(len(sources))]
+    finally:
+        if own_fetcher:
+            fetcher.close()
+
+
+def _round_robin_by_host(sources: Sequence[Source]) -> list[int]:
+    """Positions of the sources, ordered so that consecutive ones are on different hosts: the
+    workers then keep every host busy at once instead of queueing on one host's gate."""
+    by_host: dict[str, list[int]] = {}
+    for position, source in enumerate(sources):
+        by_host.setdefault(origin(source.urls[0]), []).append(position)
+    queues = list(by_host.values())
+    return [queue[n] for n in range(max(map(len, queues), default=0)) for queue in queues if n < len(queue)]
+
+
+def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock) -> _Tally:
+    tally = _Tally()
+    listed: dict[str, FeedItem] = {}
+    for feed_url in source.urls:
+        try:
+            for item in _feed_listing(source, feed_url, day, db_url, fetcher, tally, clock):
+                listed.setdefault(item.key, item)
+        except (FetchFailed, FeedRejected) as failure:
+            tally.feed_failures.append(failure)
+    wanted = list(listed.values())
+    if keep is not None:
+        # A past day: only what the feed dates inside it; undated items cannot be placed.
+        wanted = [item for item in wanted if item.published and keep[0] <= item.published < keep[1]]
+    tally.items_seen = len(wanted)
+    fresh = _not_yet_collected(wanted, db_url)
+    tally.unchanged += len(wanted) - len(fresh)
+    fresh.sort(key=lambda item: item.published or datetime.min.replace(tzinfo=timezone.utc), reverse=True)
+
+    def collect(item: FeedItem) -> tuple[FetchFailed | bool, int]:
+        """(failure, or whether a new page was stored; bytes received)."""
+        try:
+            fetched = fetcher.get(item.url, politeness=source.politeness)
+        except FetchFailed as failure:
+            return failure, 0
+        stored = _store_page(fetched, item.key, source, day, "article", item.published, db_url, clock())
+        if fetched.status >= 400:
+            return FetchFailed(f"http-{fetched.status}", f"{item.url} answered {fetched.status}"), fetched.received
+        return stored, fetched.received
+
+    with ThreadPoolExecutor(max_workers=source.politeness.concurrency) as pool:
+        chosen = fresh[: source.max_items]
+        for item, (outcome, received) in zip(chosen, pool.map(collect, chosen)):
+            tally.bytes_received += received
+            if isinstance(outcome, FetchFailed):
+                tally.item_failures[item.url] = outcome
+            elif outcome:
+                tally.new += 1
+    return tally
+
+
+def _feed_listing(source: Source, feed_url: str, day, db_url, fetcher: Fetcher, tally: _Tally, clock) -> list[FeedItem]:
+    """The items one feed URL lists now; an unchanged feed is read from its stored copy."""
+    key = normalise_url(feed_url)
+    with store.session(db_url) as s:
+        state = s.get(UrlState, key)
+        validators = (state.etag, state.last_modified) if state else (None, None)
+    fetched = fetcher.get(feed_url, politeness=source.politeness, etag=validators[0], last_modified=validators[1])
+    if fetched.not_modified:
+        stored = _stored_copy(key, db_url)
+        if stored is None:  # validators outlived the stored copy: ask for the page itself
+            fetched = fetcher.get(feed_url, politeness=source.politeness)
+        else:
+            tally.unchanged += 1
+            return _items(source, stored.body, stored.final_url, stored.headers.get("Content-Type"))
+    tally.bytes_received += fetched.received
+    changed = _store_page(fetched, key, source, day, "feed", None, db_url, clock())
+    if fetched.status >= 400:
+        raise FetchFailed(f"http-{fetched.status}", f"{feed_url} answered {fetched.status}")
+    if not changed:
+        tally.unchanged += 1
+    return _items(source, fetched.body, fetched.final_url, fetched.headers.get("Content-Type"))
+
+
+def _items(source: Source, body: bytes, base_url: str, content_type: str | None) -> list[FeedItem]:
+    return listed_items(
+        body,
+        kind=source.kind,
+        base_url=base_url,
+        content_type=content_type,
+        link_pattern=source.link_pattern,
+        zone=source.zone,
+    )
+
+
+def _store_page(
+    fetched: Fetched,
+    key: str,
+    source: Source,
+    day: date,
+    kind: str,
+    listed_at: datetime | None,
+    db_url,
+    fetched_at: datetime,
+) -> bool:
+    """Store the response raw and remember its validators; False when this exact body is stored already."""
+    digest = hashlib.sha256(fetched.body).hexdigest()
+    try:
+        with store.session(db_url) as s:
+            if fetched.status < 400:
+                state = s.get(UrlState, key) or UrlState(url=key)
+                state.etag = fetched.headers.get("ETag")
+                state.last_modified = fetched.headers.get("Last-Modified")
+                state.content_hash, state.fetched_at, state.status = digest, fetched_at, fetched.status
+                s.merge(state)
+            elif kind == "article":  # remembered so a 404 is not fetched again, a 5xx is
+                s.merge(UrlState(url=key, fetched_at=fetched_at, status=fetched.status))
+            if s.scalar(select(RawPage.id).where(RawPage.url == key, RawPage.content_hash == digest)):
+                return False
+            s.add(
+                RawPage(
+                    url=key,
+                    final_url=fetched.final_url,
+                    source_id=source.id,
+                    kind=kind,
+                    batch_day=day,
+                    fetched_at=fetched_at,
+                    status=fetched.status,
+                    headers=fetched.headers,
+                    content_hash=digest,
+                    size=len(fetched.body),
+                    body_z=RawPage.compress(fetched.body),
+                    listed_at=listed_at,
+                )
+            )
+    except IntegrityError:  # another task stored the same page at the same moment
+        return False
+    return True
+
+
+def _stored_copy(key: str, db_url) -> RawPage | None:
+    with store.session(db_url) as s:
+        return s.scalars(
+            select(RawPage).where(RawPage.url == key, RawPage.status < 400).order_by(RawPage.fetched_at.desc()).limit(1)
+        ).first()
+
+
+def _not_yet_collected(items: list[FeedItem], db_url) -> list[FeedItem]:
+    done: set[str] = set()
+    keys = [item.key for item in items]
+    with store.session(db_url) as s:
+        for offset in range(0, len(keys), 500):
+            done.update(
+                s.scalars(
+                    select(UrlState.url).where(
+                        UrlState.url.in_(keys[offset : offset + 500]), UrlState.status < RETRY_STATUS
+                    )
+                )
+            )
+    return [item for item in items if item.key not in done]
+
+
+def _replay(source: Source, day: date, db_url) -> dict | None:
+    """A past day already collected: report what is stored and touch no network. The day's run
+    record stays as the original poll wrote it, so a rerun changes nothing. A past day whose poll
+    failed is not collected: it is polled again, keeping only items dated near it."""
+    with store.session(db_url) as s:
+        run = s.get(SourceRun, (source.id, day))
+        if run is None or run.status == "failed":
+            return None
+        articles = s.scalar(
+            select(func.count()).where(
+                RawPage.source_id == source.id, RawPage.batch_day == day, RawPage.kind == "article"
+            )
+        )
+    return _summary(source.id, "replayed", _Tally(items_seen=articles, new=articles))
+
+
+def _finish(source: Source, day: date, tally: _Tally, started_at: datetime, finished_at: datetime, db_url) -> dict:
+    status, reason, error = _verdict(tally)
+    with store.session(db_url) as s:
+        stored_for_day = s.scalar(
+            select(func.count()).where(
+                RawPage.source_id == source.id, RawPage.batch_day == day, RawPage.kind == "article"
+            )
+        )
+        record_run(
+            s,
+            source.id,
+            day,
+            RunRecord(
+                status=status,
+                reason=reason,
+                error=error,
+                items_seen=tally.items_seen,
+                new_items=stored_for_day,
+                failed_items=len(tally.item_failures),
+                bytes_received=tally.bytes_received,
+                started_at=started_at,
+                finished_at=finished_at,
+                found_new=tally.new > 0,
+            ),
+        )
+        for url, failure in tally.item_failures.items():
+            store.quarantine(s, "poll", day, url, failure.reason, failure.detail)
+    summary = _summary(source.id, status, tally, reason=reason, error=error)
+    if status == "failed":
+        raise SourceFailed(summary)
+    return summary
+
+
+def _verdict(tally: _Tally) -> tuple[str, str | None, str | None]:
+    """failed if a feed failed or every article fetch did; else ok with new articles, unchanged without."""
+    if tally.feed_failures:
+        first = tally.feed_failures[0]
+        return "failed", first.reason, "; ".join(failure.detail for failure in tally.feed_failures)[:2000]
+    if tally.item_failures and tally.new == 0:
+        failures = list(tally.item_failures.values())
+        reason, _ = Counter(failure.reason for failure in failures).most_common(1)[0]
+        return "failed", reason, f"all {len(failures)} article fetches failed; first: {failures[0].detail}"
+    return ("ok" if tally.new else "unchanged"), None, None
+
+
+def _summary(
+    source_id: str, status: str, tally: _Tally, *, reason: str | None = None, error: str | None = None
+) -> dict:
+    return {
+        "source_id": source_id,
+        "status": status,
+        "items_seen": tally.items_seen,
+        "new": tally.new,
+        "unchanged": tally.unchanged,
+        "failed": len(tally.item_failures) + len(tally.feed_failures),
+        "error": error,
+        "reason": reason,
+    }

@@ -1,0 +1,46 @@
+"""The article as every stage sees it, and its JSON form (the CLI contract)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass
+from datetime import datetime
+
+
+def article_id(url: str) -> str:
+    """A stable id for an article, from its canonical URL."""
+    return hashlib.sha1(url.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Article:
+    url: str
+    outlet: str
+    source_id: str | None
+    title: str
+    published: datetime | None  # tz-aware, in the offset the outlet publishes in
+    language: str  # ISO 639-1
+    byline: str | None
+    body: str  # paragraphs separated by a blank line
+    wire: str | None  # "bernama" when the story is Bernama's or a copy of it
+    origin_outlet: str | None = None  # the outlet an aggregator took the story from
+    method: str = "generic"  # "profile:<id>" or "generic": how the page was read
+
+    @property
+    def id(self) -> str:
+        return article_id(self.url)
+
+    def record(self) -> dict:
+        """The JSON object `pantau extract` prints for this article."""
+        fields = asdict(self)
+        fields["published"] = self.published.isoformat() if self.published else None
+        return fields
+
+
+class PageRejected(Exception):
+    """A page that yields no usable article; `reason` is a short class, the message says why."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail

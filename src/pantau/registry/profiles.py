@@ -1,0 +1,180 @@
+"""Per-outlet extraction profiles: YAML in include/, validated on load, selectors compiled once."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property, lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from cssselect import SelectorError
+from lxml.cssselect import CSSSelector
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from pantau import config
+from pantau.registry.sources import ConfigError, _load_yaml
+
+Selectors = tuple[str, ...]
+
+
+def profiles_file() -> Path:
+    return config.INCLUDE_DIR / "profiles.yaml"
+
+
+def _compiled(selectors: Selectors) -> tuple[CSSSelector, ...]:
+    return tuple(CSSSelector(selector) for selector in selectors)
+
+
+def _check_selectors(selectors: Selectors) -> Selectors:
+    for selector in selectors:
+        try:
+            CSSSelector(selector)
+        except SelectorError as exc:
+            raise ValueError(f"bad CSS selector {selector!r}: {exc}") from None
+    return selectors
+
+
+def _check_patterns(patterns: Selectors) -> Selectors:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"bad regex {pattern!r}: {exc}") from None
+    return patterns
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    # Hosts (without "www.") whose pages this profile reads when the caller names no source.
+    hosts: Selectors = ()
+    language: str | None = None
+    # Zone for dates printed without one, when the caller gives no source.
+    timezone: str = "Asia/Kuala_Lumpur"
+    aggregator: bool = False
+    title: Selectors = Field(min_length=1)
+    body: Selectors = Field(min_length=1)
+    byline: Selectors = ()
+    date: Selectors = ()
+    date_formats: Selectors = ()
+    # A standfirst printed outside the body container; it opens the body.
+    lead: Selectors = ()
+    # For aggregators: the name of the outlet the story was taken from.
+    origin: Selectors = ()
+    remove: Selectors = ()
+    # The body ends at the first match: everything from it on belongs to the page, not the story.
+    stop: Selectors = ()
+    # Regexes for this outlet's own boilerplate paragraphs, on top of the shared ones.
+    boilerplate: Selectors = ()
+
+    @field_validator("title", "body", "byline", "date", "lead", "origin", "remove", "stop")
+    @classmethod
+    def _valid_selectors(cls, selectors: Selectors) -> Selectors:
+        return _check_selectors(selectors)
+
+    @field_validator("boilerplate")
+    @classmethod
+    def _valid_patterns(cls, patterns: Selectors) -> Selectors:
+        return _check_patterns(patterns)
+
+    @cached_property
+    def boilerplate_re(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in self.boilerplate), re.IGNORECASE)
+
+    @cached_property
+    def compiled(self) -> dict[str, tuple[CSSSelector, ...]]:
+        fields = ("title", "body", "byline", "date", "lead", "origin", "remove", "stop")
+        return {field: _compiled(getattr(self, field)) for field in fields}
+
+
+class ProfileBook(BaseModel):
+    """The whole file: shared cleaning rules and the profiles."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    remove: Selectors = ()
+    boilerplate: Selectors = ()
+    end_markers: Selectors = ()
+    date_formats: Selectors = ()
+    profiles: tuple[Profile, ...]
+
+    @field_validator("remove")
+    @classmethod
+    def _valid_selectors(cls, selectors: Selectors) -> Selectors:
+        return _check_selectors(selectors)
+
+    @field_validator("boilerplate", "end_markers")
+    @classmethod
+    def _valid_patterns(cls, patterns: Selectors) -> Selectors:
+        return _check_patterns(patterns)
+
+    @cached_property
+    def by_id(self) -> dict[str, Profile]:
+        return {profile.id: profile for profile in self.profiles}
+
+    @cached_property
+    def by_host(self) -> dict[str, Profile]:
+        return {host: profile for profile in self.profiles for host in profile.hosts}
+
+    @cached_property
+    def removed(self) -> tuple[CSSSelector, ...]:
+        return _compiled(self.remove)
+
+    @cached_property
+    def boilerplate_re(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in self.boilerplate), re.IGNORECASE)
+
+    @cached_property
+    def end_marker_re(self) -> re.Pattern:
+        return re.compile("|".join(f"(?:{p})" for p in self.end_markers), re.IGNORECASE)
+
+    def for_url(self, url: str) -> Profile | None:
+        host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")
+        while host:
+            if host in self.by_host:
+                return self.by_host[host]
+            host = host.partition(".")[2]
+        return None
+
+
+def _error_location(path: Path, document: object, error: dict) -> str:
+    location = list(error["loc"])
+    where = ""
+    if location[:1] == ["profiles"] and len(location) > 1 and isinstance(location[1], int):
+        entries = document.get("profiles") or []
+        entry = entries[location[1]] if location[1] < len(entries) else None
+        name = entry.get("id", f"#{location[1] + 1}") if isinstance(entry, dict) else f"#{location[1] + 1}"
+        where, location = f" profile {name!r}:", location[2:]
+    field = ".".join(str(part) for part in location) or "(entry)"
+    return f"{path}:{where} field '{field}': {error['msg']}"
+
+
+def load_profiles(path: Path | None = None) -> ProfileBook:
+    path = Path(path or profiles_file())
+    document = _load_yaml(path)
+    if not isinstance(document, dict):
+        raise ConfigError(f"{path}: expected a mapping with a 'profiles:' list")
+    try:
+        book = ProfileBook.model_validate(document)
+    except ValidationError as exc:
+        raise ConfigError(_error_location(path, document, exc.errors()[0])) from None
+    ids = [profile.id for profile in book.profiles]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ConfigError(f"{path}: profile {duplicates[0]!r}: field 'id': duplicate id")
+    return book
+
+
+@lru_cache(maxsize=4)
+def _book(path: str) -> ProfileBook:
+    return load_profiles(Path(path))
+
+
+def profile_book(path: Path | None = None) -> ProfileBook:
+    """The profiles, loaded and compiled once per file for the life of the process."""
+    return _book(str(path or profiles_file()))
+
+
+def profile_ids(path: Path | None = None) -> set[str]:
+    return set(profile_book(path).by_id)
