@@ -54,7 +54,8 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 @contextmanager
 def serve_site(site_dir: Path = SITE_DIR, port: int = 0) -> Iterator[str]:
     """Serve a site directory on 127.0.0.1 (a free port by default); yields its base URL."""
-    handler = type("DemoSiteHandler", (_SiteHandler,), {})  # its own class: each server knows its address
+    # Its own class: each server knows its address.
+    handler: type[_SiteHandler] = type("DemoSiteHandler", (_SiteHandler,), {})
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site_dir)))
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     handler.base_url = base_url

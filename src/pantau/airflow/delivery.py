@@ -48,6 +48,8 @@ def deliver_briefing(paths: dict, day: date) -> bool:
         # The hook's send_email_smtp builds a multipart/mixed without a plain-text part, so the hook
         # only opens the connection (TLS, login and retries from the Airflow connection) and this
         # module sends its own multipart/alternative message through it.
-        hook._smtp_client.send_message(message)
+        client = hook._smtp_client
+        assert client is not None  # entering the hook connected it
+        client.send_message(message)
     log.info("briefing for %s sent to %d recipient(s)", day, len(to))
     return True

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
 
-from airflow.sdk import BaseNotifier, Connection
+from airflow.sdk import BaseNotifier, Connection, Context
 from airflow.sdk.exceptions import AirflowNotFoundException
 
 from pantau.airflow.settings import addresses, setting
@@ -29,7 +29,7 @@ from pantau.registry.sources import registry
 
 log = logging.getLogger("pantau.health.alerts")
 
-Channel = Callable[[Alert, dict], None]
+Channel = Callable[[Alert, Context], None]
 
 
 class AlertNotSent(RuntimeError):
@@ -37,7 +37,7 @@ class AlertNotSent(RuntimeError):
 
 
 def email_channel(recipients: list[str], conn_id: str, sender: str | None) -> Channel:
-    def send(alert: Alert, context: dict) -> None:
+    def send(alert: Alert, context: Context) -> None:
         from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 
         lines = [f"<p><strong>{html.escape(alert.headline)}</strong></p>"]
@@ -59,7 +59,7 @@ def _slack_escaped(text: str) -> str:
 
 
 def slack_channel(conn_id: str) -> Channel:
-    def send(alert: Alert, context: dict) -> None:
+    def send(alert: Alert, context: Context) -> None:
         # Imported when sending: slack_sdk would add half a second to every parse of the DAG file.
         from airflow.providers.slack.notifications.slack_webhook import SlackWebhookNotifier
 

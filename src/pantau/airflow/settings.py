@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+from typing import overload
 
 
+@overload
+def setting(name: str, default: str) -> str: ...
+@overload
+def setting(name: str, default: None = None) -> str | None: ...
 def setting(name: str, default: str | None = None) -> str | None:
     from airflow.sdk import Variable
 

@@ -32,9 +32,10 @@ import os
 import struct
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 from sqlalchemy import delete, insert, select
@@ -43,6 +44,9 @@ from sqlalchemy.orm import Session
 from pantau.dedup import textnorm
 from pantau.models import article_id
 from pantau.store import ArticleRow, DedupAssignment, DedupSignature
+
+if TYPE_CHECKING:
+    from redis.typing import EncodableT, FieldT
 
 WINDOW_DAYS = 7
 # How long signatures are kept: the window, plus room for reruns of last week's days.
@@ -186,7 +190,7 @@ class Signatures:
         parts.clear()
         if len(kept) == 1:
             return kept[0]
-        joined = {}
+        joined: dict[str, Any] = {}
         for name, first in list(vars(kept[0]).items()):
             column = [vars(part).pop(name) for part in kept]
             if isinstance(first, list):
@@ -409,6 +413,7 @@ def sign(items: Sequence[DedupItem]) -> Signatures:
     in_lead = positions <= LEAD_TOKENS - SHINGLE_TOKENS
     sampled = shingles % np.uint64(SAMPLE_ONE_IN) == 0
     sample, sample_positions = _ragged_unique(articles[sampled], low[sampled], count, positions[sampled])
+    assert sample_positions is not None  # positions were given
     # Numbers as digits only: "58th", "ke-58" and "第58届" all state 58. Separators were dropped
     # ("1,534.56" is "153456"), so copies state their numbers alike.
     stripped = np.strings.strip(codes, _LETTERS) if len(codes) else codes
@@ -535,7 +540,7 @@ class RedisSignatures:
         pipe = self.redis.pipeline(transaction=True)
         pipe.delete(self._key(day))
         if entries:
-            pipe.hset(self._key(day), mapping=entries)
+            pipe.hset(self._key(day), mapping=cast("Mapping[FieldT, EncodableT]", entries))
             pipe.expire(self._key(day), RETENTION)
         pipe.execute()
 
@@ -563,7 +568,8 @@ def _band_keys(minhash: np.ndarray, banding: tuple[int, int], languages: np.ndar
     """(n, bands) uint64 keys; rows of one band of one language collide when their values all agree."""
     bands, rows = banding
     values = minhash[:, : bands * rows].reshape(len(minhash), bands, rows)  # a view: no copy
-    keys = np.repeat(languages.astype(np.uint64)[:, None], bands, axis=1) + np.arange(bands, dtype=np.uint64)
+    language_keys = np.repeat(languages.astype(np.uint64)[:, None], bands, axis=1)
+    keys: np.ndarray = language_keys + np.arange(bands, dtype=np.uint64)  # numpy's stubs would say float64
     for r in range(rows):
         keys ^= values[:, :, r]
         keys *= np.uint64(0x100000001B3)
@@ -753,7 +759,7 @@ def _merge_retold(
     links = _fact_links(
         index.signatures, np.array(list(heads.values()), dtype=np.int64), first_new, rank, same_language=True
     )
-    target_of = {}
+    target_of: dict[str, str] = {}
     for row in sorted(links, key=rank.__getitem__):
         score, partner = links[row]
         target_of[index.clusters[row]] = target_of.get(index.clusters[partner], index.clusters[partner])

@@ -134,7 +134,7 @@ def _first_line(tree, selectors: Iterable) -> str:
     return ""
 
 
-def _first(tree, selectors: Iterable) -> object | None:
+def _first(tree, selectors: Iterable) -> lxml.html.HtmlElement | None:
     for selector in selectors:
         found = selector(tree)
         if found:
@@ -161,7 +161,7 @@ def _paragraphs(container) -> list[str]:
     """The text of `container` as paragraphs: block elements, and <br>-separated lines in them."""
     found: list[str] = []
     _collect(container, found)
-    paragraphs = []
+    paragraphs: list[str] = []
     for chunk in found:
         for line in chunk.split(_LINE_BREAK):
             line = _clean(line)
@@ -320,12 +320,12 @@ class _Page:
         """The people the page names as its authors; the outlet naming itself is no byline."""
         people = self.article_data.get("author") or []
         people = people if isinstance(people, list) else [people]
-        names = [
+        candidates = [
             p.get("name") if isinstance(p, dict) else p
             for p in people
             if not (isinstance(p, dict) and p.get("@type") == "Organization")
         ]
-        names = [_clean(n) for n in names if isinstance(n, str) and _clean(n)] or [
+        names = [_clean(n) for n in candidates if isinstance(n, str) and _clean(n)] or [
             self.meta.get("author") or self.meta.get("article:author") or ""
         ]
         outlet = _squashed(self.site_name or "")

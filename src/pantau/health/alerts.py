@@ -127,6 +127,7 @@ def failing_finding(s: Session, source: Source) -> Finding:
     if not streak.alerting(source):
         return Finding("failing", None)
     first_failed = s.get(SourceRun, (source.id, streak.since))
+    assert first_failed is not None  # the streak starts at a recorded failed run
     return Finding("failing", True, streak.reason, streak.error, first_failed.started_at)
 
 

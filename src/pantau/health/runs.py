@@ -102,5 +102,6 @@ def staleness(s: Session, source: Source, now: datetime) -> Staleness:
     if newest is None or newest.status not in SUCCEEDED:
         return Staleness(source.id, False, last_new, None, source.stale_after_hours)
     since = last_new or s.scalar(select(func.min(SourceRun.started_at)).where(SourceRun.source_id == source.id))
+    assert since is not None  # the newest run exists, so some run has started
     hours = (now - since).total_seconds() / 3600
     return Staleness(source.id, hours > source.stale_after_hours, last_new, round(hours, 2), source.stale_after_hours)

@@ -89,7 +89,7 @@ def _feed_items(body: bytes) -> list[FeedItem]:
     for entry in parsed.entries:
         link = entry.get("link") or next((l.get("href") for l in entry.get("links", []) if l.get("href")), None)
         moment = entry.get("published_parsed") or entry.get("updated_parsed")
-        item = _item(link, datetime(*moment[:6], tzinfo=timezone.utc) if moment else None)
+        item = _item(link, datetime(*moment[:6]).replace(tzinfo=timezone.utc) if moment else None)
         if item:
             items.append(item)
     if not items:

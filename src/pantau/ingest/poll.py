@@ -284,22 +284,22 @@ def _replay(source: Source, day: date, db_url) -> dict | None:
         run = s.get(SourceRun, (source.id, day))
         if run is None or run.status == "failed":
             return None
-        articles = s.scalar(
+        articles = s.scalars(
             select(func.count()).where(
                 RawPage.source_id == source.id, RawPage.batch_day == day, RawPage.kind == "article"
             )
-        )
+        ).one()
     return _summary(source.id, "replayed", _Tally(items_seen=articles, new=articles))
 
 
 def _finish(source: Source, day: date, tally: _Tally, started_at: datetime, finished_at: datetime, db_url) -> dict:
     status, reason, error = _verdict(tally)
     with store.session(db_url) as s:
-        stored_for_day = s.scalar(
+        stored_for_day = s.scalars(
             select(func.count()).where(
                 RawPage.source_id == source.id, RawPage.batch_day == day, RawPage.kind == "article"
             )
-        )
+        ).one()
         record_run(
             s,
             source.id,

@@ -77,7 +77,7 @@ class VolumeSettings(BaseModel):
         return self
 
 
-SETTINGS = {"articles": ArticleSettings, "volume": VolumeSettings}
+SETTINGS: dict[str, type[BaseModel]] = {"articles": ArticleSettings, "volume": VolumeSettings}
 
 
 class SuiteSpec(BaseModel):

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -151,7 +152,7 @@ def _volume(s: Session, run: RunInputs) -> list[dict]:
     rows = []
     for source_id in run.sources:
         history = [counts.get((source_id, day), 0) for day in sorted(polled.get(source_id, ()))]
-        median = statistics.median(history) if history else None
+        median = statistics.median(history) if history else 0.0  # an empty history is never judged
         # A band only where there is enough history and enough articles for a ratio to mean something.
         judged = len(history) >= settings.min_history_days and median >= settings.min_median
         rows.append(
@@ -346,7 +347,13 @@ def check_day(
         raise ValueError("now must be tz-aware")
     suites = suites or quality_suites()
     by_name = {suite.suite: suite for suite in suites}
-    run = RunInputs(day, now, sources, by_name["articles"].typed_settings, by_name["volume"].typed_settings)
+    run = RunInputs(
+        day,
+        now,
+        sources,
+        cast(ArticleSettings, by_name["articles"].typed_settings),
+        cast(VolumeSettings, by_name["volume"].typed_settings),
+    )
     parameters = run_parameters(run)
     gx, definitions = validation_context()
     frames: dict[str, pd.DataFrame] = {}

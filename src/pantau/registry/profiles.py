@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from pantau import config
 from pantau.registry.sources import ConfigError, _load_yaml
@@ -138,7 +139,7 @@ class ProfileBook(BaseModel):
         return None
 
 
-def _error_location(path: Path, document: object, error: dict) -> str:
+def _error_location(path: Path, document: dict, error: ErrorDetails) -> str:
     location = list(error["loc"])
     where = ""
     if location[:1] == ["profiles"] and len(location) > 1 and isinstance(location[1], int):

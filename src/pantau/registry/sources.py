@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -126,6 +126,9 @@ class Topic(BaseModel):
     keywords: dict[Literal["en", "ms", "zh", "vi", "id"], tuple[str, ...]]
 
 
+_Entry = TypeVar("_Entry", Source, Topic)
+
+
 def _load_yaml(path: Path) -> object:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -142,8 +145,9 @@ def _entries(path: Path, key: str) -> list:
     return document[key]
 
 
-def _validated(path: Path, key: str, model: type[BaseModel]) -> list:
-    items, seen = [], set()
+def _validated(path: Path, key: str, model: type[_Entry]) -> list[_Entry]:
+    items: list[_Entry] = []
+    seen: set[str] = set()
     for position, entry in enumerate(_entries(path, key), start=1):
         name = entry.get("id", f"#{position}") if isinstance(entry, dict) else f"#{position}"
         try:

@@ -12,6 +12,7 @@ import os
 import re
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -493,7 +494,7 @@ def _versions(members: list[_Item], lead_language: str) -> list[Version]:
     return versions
 
 
-def _history(s: Session, day: date) -> dict[date, tuple[int, int, int, int]]:
+def _history(s: Session, day: date) -> dict[date, tuple[int, ...]]:
     """Articles, stories, outlets and languages per day, for the day and the TREND_DAYS before it."""
     story = func.coalesce(DedupAssignment.story, ArticleRow.id)
     rows = s.execute(
@@ -537,8 +538,8 @@ def _topic_trends(s: Session, day: date, topics: list[Topic], patterns, stories:
         )
     )
     for article_day, language, title, body in rows:
-        for topic in _topics_of(patterns, language, f"{title}\n{body}"):
-            counts[topic][article_day] += 1
+        for topic_name in _topics_of(patterns, language, f"{title}\n{body}"):
+            counts[topic_name][article_day] += 1
     trends = []
     for topic in topics:
         per_day = [counts[topic.name][first + timedelta(days=offset)] for offset in range(TREND_DAYS + 1)]
@@ -579,7 +580,7 @@ def _other_languages(stories: list[Story]) -> tuple[dict, dict[str, int]]:
     grouped: dict[str, list] = {}
     more: dict[str, int] = {}
     for language in ("ms", "zh", "vi", "id"):
-        entries = []
+        entries: list[tuple[Story, list[Version]]] = []
         for story in stories:
             if story.language == language:
                 entries.append((story, []))
@@ -593,7 +594,7 @@ def _other_languages(stories: list[Story]) -> tuple[dict, dict[str, int]]:
     return grouped, more
 
 
-def _streak_start(days_desc: list[date], day: date) -> date:
+def _streak_start(days_desc: Sequence[date], day: date) -> date:
     """The first day of the run of consecutive days ending at `day`."""
     start = day
     for other in days_desc:
@@ -639,17 +640,21 @@ def _health(s: Session, day: date, sources: dict[str, Source]) -> tuple[list[Hea
         .group_by(ArticleRow.source_id)
         .order_by(ArticleRow.source_id)
     ).all()
-    for source_id, count in fallbacks:
+    for fallback_source_id, count in fallbacks:
         history = s.scalars(
             select(ArticleRow.day)
             .distinct()
-            .where(ArticleRow.source_id == source_id, ArticleRow.day < day, ArticleRow.method.like("generic-fallback%"))
+            .where(
+                ArticleRow.source_id == fallback_source_id,
+                ArticleRow.day < day,
+                ArticleRow.method.like("generic-fallback%"),
+            )
             .order_by(ArticleRow.day.desc())
         ).all()
         issues.append(
             HealthIssue(
-                source_id or "?",
-                outlet(source_id),
+                fallback_source_id or "?",
+                outlet(fallback_source_id),
                 "generic fallback",
                 f"{count} article{'s' * (count != 1)} read without its extraction profile",
                 f"since {long_day(_streak_start(history, day))}",
@@ -727,8 +732,8 @@ def build_briefing(
         sources_failed=failed,
         quality=_quality(s, day, briefing_dir),
         quarantined=[
-            tuple(row)
-            for row in s.execute(
+            (stage, reason, count)
+            for stage, reason, count in s.execute(
                 select(Quarantine.stage, Quarantine.reason, func.count(Quarantine.id))
                 .where(Quarantine.day == day)
                 .group_by(Quarantine.stage, Quarantine.reason)

@@ -6,18 +6,24 @@ import base64
 import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import matplotlib
 
 matplotlib.use("Agg")  # no display on workers; must precede any pyplot import elsewhere in the process
 
 from matplotlib import font_manager
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 # Debian's fonts-noto-cjk: outlet names on the charts may be written in Chinese.
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 INK, MUTED, ACCENT = "#1f2933", "#7b8794", "#0b6e99"
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "font.size": 10,
     "axes.edgecolor": "#cbd2d9",
     "axes.labelcolor": INK,
@@ -44,7 +50,7 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _figure(height: float) -> tuple[Figure, object]:
+def _figure(height: float) -> tuple[Figure, Axes]:
     # Narrow on purpose: on a phone the image is shown ~380 px wide and the labels must stay legible.
     figure = Figure(figsize=(5.0, height), layout="constrained")
     return figure, figure.add_subplot()
@@ -73,7 +79,8 @@ def hourly_volume(per_hour: Sequence[int], title: str) -> bytes:
         axes.bar(range(24), per_hour, color=ACCENT, width=0.8)
         axes.set_xticks(range(0, 24, 3), [f"{hour:02d}" for hour in range(0, 24, 3)])
         axes.set_xlim(-0.6, 23.6)
-        axes.yaxis.get_major_locator().set_params(integer=True)
+        # A bar axis's default locator is an AutoLocator, a MaxNLocator: it takes `integer`.
+        cast(MaxNLocator, axes.yaxis.get_major_locator()).set_params(integer=True)
         axes.set_title(title, loc="left", color=INK, fontsize=11, fontweight="bold")
         return _png(figure)
 
