@@ -1,4 +1,4 @@
-"""`pantau`: extract, dedup and poll from the command line, and run the demo.
+"""`pantau`: extract, dedup and poll from the command line, upgrade the store, and run the demo.
 
 Every failure the user can cause (a missing file, a bad argument, a broken line) ends with one
 line on stderr and a non-zero exit, never a traceback.
@@ -120,6 +120,22 @@ def cmd_pools(args) -> int:
     return 0
 
 
+def cmd_db_upgrade(args) -> int:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from pantau import config, store
+
+    url = args.url or config.db_url()
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+        revision = store.upgrade(store.engine(url))
+    except SQLAlchemyError as exc:
+        raise UsageError(f"pantau db upgrade: {str(exc).splitlines()[0]}") from None
+    print(f"{shown}: schema at revision {revision}")
+    return 0
+
+
 def cmd_demo(args) -> int:
     from pantau.demo import DemoFailed, run_demo
 
@@ -160,6 +176,14 @@ def build_parser() -> argparse.ArgumentParser:
     pools = commands.add_parser("pools", help="print the Airflow pools (one per outlet) for `airflow pools import`")
     pools.add_argument("--sources", type=Path, help="source registry (default include/sources.yaml)")
     pools.set_defaults(run=cmd_pools)
+
+    db = commands.add_parser("db", help="manage the article store's schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    db_upgrade = db_commands.add_parser(
+        "upgrade", help="migrate the store to the newest schema (it also does so on use)"
+    )
+    db_upgrade.add_argument("--url", help="SQLAlchemy URL of the store (default PANTAU_DB_URL, else data/pantau.db)")
+    db_upgrade.set_defaults(run=cmd_db_upgrade)
 
     demo = commands.add_parser("demo", help="serve the demo site and run the daily DAG on it")
     demo.add_argument("--day", type=_day, default=parse_day("2025-07-08"))

@@ -2,6 +2,7 @@
 
 Every stage writes rows keyed by what they describe (a URL, an article, a source and day),
 so running a stage again for the same interval replaces its rows instead of adding to them.
+The schema is Alembic's (store_migrations/): the store upgrades itself on first use.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import (
     JSON,
     Boolean,
+    Connection,
     Date,
     DateTime,
     Float,
@@ -28,12 +30,20 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from pantau import config
+
+MIGRATIONS_DIR = Path(__file__).with_name("store_migrations")
+# Not Alembic's default name: the store may share a PostgreSQL database with Airflow's own tables.
+VERSION_TABLE = "pantau_alembic_version"
+BASELINE_REVISION = "0001"  # the schema create_all made before migrations; older stores are stamped with it
+# pg_advisory_xact_lock key that every Pantau process upgrading a PostgreSQL store waits on ("pantau").
+_UPGRADE_LOCK_KEY = 0x70616E746175
 
 
 class UTCDateTime(TypeDecorator):
@@ -106,6 +116,8 @@ class SourceRun(Base):
     """One source's poll for one interval: what it brought, or why it failed."""
 
     __tablename__ = "source_runs"
+    # Quality and the briefing read one day's runs of every source; the key leads with the source.
+    __table_args__ = (Index("ix_source_runs_day", "day"),)
 
     source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
@@ -123,7 +135,11 @@ class SourceRun(Base):
 
 class ArticleRow(Base):
     __tablename__ = "articles"
-    __table_args__ = (Index("ix_articles_day", "day"),)
+    __table_args__ = (
+        Index("ix_articles_day", "day"),
+        # Parse replaces, quality checks and the volume check counts one batch day's articles per source.
+        Index("ix_articles_batch_day", "batch_day", "source_id"),
+    )
 
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     url: Mapped[str] = mapped_column(String(2048))
@@ -223,13 +239,64 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _alembic_config(connection: Connection | None = None):
+    from alembic.config import Config
+
+    alembic_config = Config()
+    alembic_config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    alembic_config.attributes["connection"] = connection
+    return alembic_config
+
+
+def _revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection, opts={"version_table": VERSION_TABLE}).get_current_revision()
+
+
+def _take_upgrade_lock(connection: Connection) -> None:
+    """Hold, until the transaction ends, a lock that any other process upgrading this store waits for."""
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK_KEY})")
+    elif connection.dialect.name == "sqlite":
+        # SQLite's write lock, taken now rather than at the first write; a waiting process retries
+        # for the busy_timeout. The whole upgrade is then one transaction (SQLite DDL is transactional).
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def upgrade(bind: Engine) -> str:
+    """Bring the store's schema to the newest revision and return it.
+
+    Safe when several processes start on a new store at once: one upgrades while holding the lock,
+    the others wait for it and then find nothing left to do. A store made by create_all before
+    migrations existed is stamped with the baseline revision, which is its schema, then upgraded.
+    """
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    with bind.connect() as connection:
+        if _revision(connection) == head:  # the common case: one query, no lock
+            return head
+    with bind.connect() as connection:
+        _take_upgrade_lock(connection)
+        current = _revision(connection)
+        if current is None and inspect(connection).has_table(ArticleRow.__tablename__):
+            command.stamp(_alembic_config(connection), BASELINE_REVISION)
+        if current != head:
+            command.upgrade(_alembic_config(connection), "head")
+        connection.commit()
+    return head
+
+
 _schema_lock = threading.Lock()
 
 
 def engine(url: str | None = None) -> Engine:
-    """The engine for a store URL (PANTAU_DB_URL by default), its schema created on first use."""
+    """The engine for a store URL (PANTAU_DB_URL by default), its schema upgraded on first use."""
     url = url or config.db_url()
-    with _schema_lock:  # concurrent first users (poll threads) must not both create the tables
+    with _schema_lock:  # concurrent first users (poll threads) must not both upgrade the schema
         return _engine(url)
 
 
@@ -248,7 +315,7 @@ def _engine(url: str) -> Engine:
         event.listen(created, "connect", _sqlite_pragmas)
     else:
         created = create_engine(url, pool_pre_ping=True)
-    Base.metadata.create_all(created)
+    upgrade(created)
     return created
 
 

@@ -1,0 +1,1 @@
+"""Alembic migrations of the article store (see pantau.store.upgrade and docs/migrations.md)."""
