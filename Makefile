@@ -4,18 +4,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 # Airflow's published constraints for the pinned Airflow and Python; `make requirements` compiles
-# requirements.txt from pyproject.toml against them (pass a local copy where GitHub is out of reach).
+# requirements.txt (runtime, what the image installs) and requirements-dev.txt (plus the test, bench
+# and dev tools, at the same versions) from pyproject.toml against them. Where GitHub is out of reach,
+# pass AIRFLOW_CONSTRAINTS=requirements-dev.txt to keep every existing pin (docs/dependencies.md).
 AIRFLOW_CONSTRAINTS ?= https://raw.githubusercontent.com/apache/airflow/constraints-3.3.2/constraints-3.11.txt
+# Pins are resolved for the image's platform and the oldest Python 3.11 they all support
+# (soupsieve, under beautifulsoup4, needs 3.11.5).
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --python-version 3.11.5 --python-platform x86_64-unknown-linux-gnu \
+	--annotation-style line --custom-compile-command "make requirements" --quiet
 
 # Debian packages: fonts for the PDF briefing (Latin, Vietnamese, CJK), Chromium and poppler for its tests.
 SYSTEM_PACKAGES := fonts-dejavu-core fonts-noto-cjk chromium poppler-utils
 
 .PHONY: demo test test-fast lint bench requirements clean system-packages
 
-$(READY): requirements.txt pyproject.toml
+$(READY): requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
 	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	$(BIN)/pip check
 	touch $@
@@ -47,8 +53,9 @@ bench: $(READY)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script $(BENCH_ARGS) || exit 1; done
 
 requirements: $(READY)
-	$(BIN)/uv pip compile pyproject.toml --extra test --extra dev --python-version 3.11 \
-	  --constraint $(AIRFLOW_CONSTRAINTS) --output-file requirements.txt
+	$(UV_COMPILE) --constraint $(AIRFLOW_CONSTRAINTS) --output-file requirements.txt
+	$(UV_COMPILE) --extra test --extra bench --extra dev --constraint $(AIRFLOW_CONSTRAINTS) \
+	  --constraint requirements.txt --output-file requirements-dev.txt
 
 clean:
 	rm -rf data/demo output

@@ -66,6 +66,17 @@ def test_every_airflow_service_shares_the_executor_databases_and_mounts(compose,
         assert env[secret].startswith(f"${{{secret}:?"), f"{secret} must come from .env"
     mounts = {volume.split(":")[1] for volume in definition["volumes"]}
     assert {"/opt/airflow/dags", "/opt/airflow/plugins", "/opt/airflow/include"} <= mounts
+    # Pantau is installed in the image; plugins/ on the path would import its plugins a second time.
+    assert "plugins" not in env.get("PYTHONPATH", "")
+
+
+def test_init_upgrades_the_store_and_creates_the_pools(compose):
+    script = compose["services"]["airflow-init"]["command"][-1]
+    steps = [line.strip() for line in script.splitlines() if line.strip()]
+    upgrade = steps.index("pantau db upgrade")
+    pools = next(i for i, step in enumerate(steps) if step.startswith("pantau pools > "))
+    pools_file = steps[pools].split("> ")[1]
+    assert upgrade < pools < steps.index(f"/entrypoint airflow pools import {pools_file}")
 
 
 def test_worker_count_and_concurrency_come_from_the_environment(compose):
@@ -94,4 +105,4 @@ def test_env_example_sets_every_variable_the_stack_requires(compose_text):
 def test_the_image_is_airflow_3_3_2_with_the_requirements():
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
     assert re.search(r"^FROM apache/airflow:3\.3\.2(-python3\.11)?$", dockerfile, re.MULTILINE)
-    assert re.search(r"^RUN pip install .*-r \S*requirements\.txt$", dockerfile, re.MULTILINE)
+    assert re.search(r"^RUN pip install .*-r \S*/requirements\.txt$", dockerfile, re.MULTILINE)
