@@ -133,6 +133,7 @@ def test_429_with_retry_after_is_waited_for_then_succeeds(site, fetcher, sqlite_
     serve_feed_with_articles(site, 1)
     good_feed = site.replies["/feed.xml"]
     site.reply("/feed.xml", b"slow down", status=429, headers={"Retry-After": "1"})
+    store.engine(sqlite_url)  # the schema is set up before the clock starts: the poll's first fetch is the 429
 
     def recover():
         time.sleep(0.3)

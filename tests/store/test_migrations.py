@@ -34,7 +34,7 @@ def revision(url: str) -> str | None:
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            return store._revision(connection)
+            return store.stored_revision(connection)
     finally:
         engine.dispose()
 
@@ -65,9 +65,15 @@ ARTICLE = dict(
 )
 
 
+def test_head_revision_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory.from_config(store._alembic_config()).get_heads() == [store.HEAD_REVISION]
+
+
 def test_a_new_store_is_upgraded_to_exactly_the_models(db_url):
     store.engine(db_url)
-    assert revision(db_url) == "0002"
+    assert revision(db_url) == store.HEAD_REVISION
     assert differences(db_url) == []
 
 
@@ -90,7 +96,7 @@ def test_a_store_from_before_migrations_is_stamped_and_upgraded_keeping_its_rows
 
     with store.session(db_url) as s:
         assert s.scalars(select(store.ArticleRow.title)).one() == "T"
-    assert revision(db_url) == "0002"
+    assert revision(db_url) == store.HEAD_REVISION
     assert differences(db_url) == []
     engine = create_engine(db_url)
     indexes = {index["name"] for index in inspect(engine).get_indexes("articles")}
@@ -120,14 +126,14 @@ def test_processes_starting_together_on_a_new_store_all_get_the_upgraded_schema(
     results = [worker.communicate(timeout=120) for worker in workers]
     for worker, (out, err) in zip(workers, results):
         assert worker.returncode == 0, err[-2000:]
-        assert out.strip() == "0002"
+        assert out.strip() == store.HEAD_REVISION
     assert differences(db_url) == []
 
 
 def test_db_upgrade_command_reports_the_revision(tmp_path, capsys):
     url = f"sqlite:///{tmp_path / 'store.db'}"
     assert cli.main(["db", "upgrade", "--url", url]) == 0
-    assert capsys.readouterr().out.strip() == f"{url}: schema at revision 0002"
+    assert capsys.readouterr().out.strip() == f"{url}: schema at revision {store.HEAD_REVISION}"
     assert differences(url) == []
 
 
