@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pantau.demo import DEMO_DIR, SITE_DIR, write_sources
 from pantau.registry.sources import load_sources, outlet_pool
 
@@ -103,6 +105,7 @@ def test_extract_and_dedup_the_demo_pages(tmp_path):
     assert all(len(found) == 1 for found in expected_clusters.values()), "copies of one story split apart"
 
 
+@pytest.mark.slow  # a whole demo poll: every outlet's politeness delay, one host after another
 def test_poll_prints_a_summary_per_source(tmp_path, demo_site):
     sources = write_sources(demo_site, tmp_path / "sources.yaml")
     finished = pantau(

@@ -8,6 +8,7 @@ import sys
 import time
 from datetime import date
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -112,6 +113,7 @@ print(store.upgrade(store.engine(sys.argv[1])))
 """
 
 
+@pytest.mark.slow  # three interpreters, started together a few seconds from now
 def test_processes_starting_together_on_a_new_store_all_get_the_upgraded_schema(db_url):
     start = time.time() + 3  # after every interpreter has imported the store
     workers = [
