@@ -192,7 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from pantau.registry.sources import ConfigError
+    from pantau.config import ConfigError
 
     try:
         args = build_parser().parse_args(argv)

@@ -1,10 +1,24 @@
-"""The article as every stage sees it, and its JSON form (the CLI contract)."""
+"""The article as every stage sees it, its JSON form (the CLI contract), the languages Pantau reads,
+and the shape of everything from the web that a stage turns away."""
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from typing import Literal, get_args
+
+# The languages Pantau reads (ISO 639-1): a source's language, the watch list's keywords, the
+# briefing's sections, in the briefing's order (English, its own language, first).
+Language = Literal["en", "ms", "zh", "vi", "id"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+LANGUAGE_NAMES: dict[str, str] = {  # keyed by str: an article may be in a language not listed
+    "en": "English",
+    "ms": "Malay",
+    "zh": "Chinese",
+    "vi": "Vietnamese",
+    "id": "Indonesian",
+}
 
 
 def article_id(url: str) -> str:
@@ -37,10 +51,15 @@ class Article:
         return fields
 
 
-class PageRejected(Exception):
-    """A page that yields no usable article; `reason` is a short class, the message says why."""
+class Rejected(Exception):
+    """Something from the web a stage cannot use: `reason` is a short class (what source health and
+    the quarantine count by), `detail` says why, in words."""
 
     def __init__(self, reason: str, detail: str):
         super().__init__(f"{reason}: {detail}")
         self.reason = reason
         self.detail = detail
+
+
+class PageRejected(Rejected):
+    """A page that yields no usable article."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from pantau import store
+from pantau.config import ConfigError
 from pantau.quality.expectations import expectations_dir
 from pantau.quality.stage import QualityFailed, check_day, quality_suites, run_for_day
-from pantau.registry.sources import ConfigError
 
 from .clean_day import DAY, NOW, SOURCES
 

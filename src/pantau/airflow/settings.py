@@ -1,7 +1,10 @@
-"""Operational settings (recipients, connection ids) from Airflow Variables or the environment.
+"""Operational settings (recipients, connection ids): Airflow Variables, looked up as Airflow does.
 
-A setting named `pantau_x` is the Airflow Variable `pantau_x`, else the environment variable
-`PANTAU_X`, else its default: secrets stay in Airflow's connections, never in the repo.
+A setting named `pantau_x` is the Airflow Variable `pantau_x`, found in Airflow's own order: a
+secrets backend, then the environment variable `AIRFLOW_VAR_PANTAU_X`, then the metadata database.
+Only where none of them has it (or it is empty) is `PANTAU_X` read from the environment, a fallback
+for processes that run without Airflow's Variables (the CLI, a shell, tests); then the default.
+Secrets stay in Airflow's connections, never in the repository.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ def setting(name: str, default: None = None) -> str | None: ...
 def setting(name: str, default: str | None = None) -> str | None:
     from airflow.sdk import Variable
 
+    # Variable.get reads AIRFLOW_VAR_<NAME> itself, before the database: no second lookup of it here.
     return Variable.get(name, default=None) or os.environ.get(name.upper()) or default
 
 

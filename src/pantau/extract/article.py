@@ -22,12 +22,13 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from pantau.config import ConfigError
 from pantau.extract import dates, wire
 from pantau.extract.language import detect_language
 from pantau.ingest import charsets
 from pantau.models import Article, PageRejected
 from pantau.registry.profiles import Profile, ProfileBook, profile_book
-from pantau.registry.sources import ConfigError, Source
+from pantau.registry.sources import Source
 
 log = logging.getLogger("pantau.extract.article")
 

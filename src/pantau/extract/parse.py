@@ -8,10 +8,11 @@ from datetime import date
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from pantau.config import ConfigError
 from pantau.days import briefing_day_of
 from pantau.extract.article import extract_article
 from pantau.models import Article, PageRejected
-from pantau.registry.sources import ConfigError, Source
+from pantau.registry.sources import Source
 from pantau.store import ArticleRow, Quarantine, RawPage, quarantine
 
 log = logging.getLogger("pantau.extract.parse")

@@ -21,19 +21,15 @@ from defusedxml import DefusedXmlException
 
 from pantau.ingest.charsets import decoded_html
 from pantau.ingest.urls import BadUrl, normalise_url
+from pantau.models import Rejected
 
 _ELEMENT_START = re.compile(rb"<[A-Za-z_]")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _INTERNAL_DTD_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
 
 
-class FeedRejected(Exception):
+class FeedRejected(Rejected):
     """A feed that yields nothing usable; `reason` is the health class (parse-error, hostile-xml...)."""
-
-    def __init__(self, reason: str, detail: str):
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from urllib3.exceptions import (
 from urllib3.util.retry import Retry
 
 from pantau.ingest.urls import origin
+from pantau.models import Rejected
 from pantau.registry.sources import Politeness
 
 USER_AGENT = "Pantau/0.1 (+https://github.com/pantau; media monitoring)"
@@ -78,13 +79,8 @@ class Fetched:
         return self.status == 304
 
 
-class FetchFailed(Exception):
+class FetchFailed(Rejected):
     """No usable response; `reason` is the health class (dns, timeout, connection, robots, too-large...)."""
-
-    def __init__(self, reason: str, detail: str):
-        super().__init__(f"{reason}: {detail}")
-        self.reason = reason
-        self.detail = detail
 
 
 class _HostGate:

@@ -11,11 +11,10 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from pantau import config
-from pantau.registry.sources import ConfigError
+from pantau.config import ConfigError, invalid_field, load_yaml
 
 SUITE_ORDER = ("fetch", "articles", "dedup", "volume")
 
@@ -101,32 +100,21 @@ class SuiteSpec(BaseModel):
         return SETTINGS.get(self.suite, NoSettings).model_validate(self.settings)
 
 
-def _config_error(path: Path, exc: ValidationError, prefix: str = "") -> ConfigError:
-    error = exc.errors()[0]
-    field = ".".join(str(part) for part in error["loc"]) or "(suite)"
-    return ConfigError(f"{path}: field '{prefix}{field}': {error['msg']}")
-
-
 def load_suite(path: Path, batches: dict[str, set[str]], parameters: set[str]) -> SuiteSpec:
     """One suite file, checked against the batches (name -> columns) and run parameters that exist."""
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}".replace("\n", " ")) from None
+    document = load_yaml(path)
     if not isinstance(document, dict):
         raise ConfigError(f"{path}: expected a mapping with 'suite:' and 'expectations:'")
     try:
         suite = SuiteSpec.model_validate({**document, "path": path})
     except ValidationError as exc:
-        raise _config_error(path, exc) from None
+        raise invalid_field(path, exc, whole="(suite)") from None
     if suite.suite != path.stem:
         raise ConfigError(f"{path}: field 'suite': {suite.suite!r} does not match the file name")
     try:
         _ = suite.typed_settings  # read by the run; checked here so a bad setting fails on load
     except ValidationError as exc:
-        raise _config_error(path, exc, "settings.") from None
+        raise invalid_field(path, exc, prefix="settings.", whole="(suite)") from None
     for spec in suite.expectations:
         where = f"{path}: expectation {spec.name!r}"
         if spec.batch not in batches:

@@ -24,9 +24,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from pantau import config
+from pantau.config import ConfigError
 from pantau.days import day_window
 from pantau.quality.expectations import ArticleSettings, SuiteSpec, VolumeSettings, load_suites
-from pantau.registry.sources import ConfigError, Source
+from pantau.registry.sources import Source
 from pantau.store import ArticleRow, DedupAssignment, QualityRun, Quarantine, RawPage, SourceRun, quarantine
 
 log = logging.getLogger("pantau.quality.stage")

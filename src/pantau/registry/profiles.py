@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import ErrorDetails
 
 from pantau import config
-from pantau.registry.sources import ConfigError, _load_yaml
+from pantau.config import ConfigError, field_error, load_yaml
 
 Selectors = tuple[str, ...]
 
@@ -139,31 +139,31 @@ class ProfileBook(BaseModel):
         return None
 
 
-def _error_location(path: Path, document: dict, error: ErrorDetails) -> str:
+def _located_error(path: Path, document: dict, error: ErrorDetails) -> ConfigError:
+    """The error, naming the profile by its id when it is inside one."""
     location = list(error["loc"])
     where = ""
     if location[:1] == ["profiles"] and len(location) > 1 and isinstance(location[1], int):
         entries = document.get("profiles") or []
         entry = entries[location[1]] if location[1] < len(entries) else None
         name = entry.get("id", f"#{location[1] + 1}") if isinstance(entry, dict) else f"#{location[1] + 1}"
-        where, location = f" profile {name!r}:", location[2:]
-    field = ".".join(str(part) for part in location) or "(entry)"
-    return f"{path}:{where} field '{field}': {error['msg']}"
+        where, location = f"profile {name!r}", location[2:]
+    return field_error(path, location, error["msg"], where=where)
 
 
 def load_profiles(path: Path | None = None) -> ProfileBook:
     path = Path(path or profiles_file())
-    document = _load_yaml(path)
+    document = load_yaml(path)
     if not isinstance(document, dict):
         raise ConfigError(f"{path}: expected a mapping with a 'profiles:' list")
     try:
         book = ProfileBook.model_validate(document)
     except ValidationError as exc:
-        raise ConfigError(_error_location(path, document, exc.errors()[0])) from None
+        raise _located_error(path, document, exc.errors()[0]) from None
     ids = [profile.id for profile in book.profiles]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise ConfigError(f"{path}: profile {duplicates[0]!r}: field 'id': duplicate id")
+        raise field_error(path, ["id"], "duplicate id", where=f"profile {duplicates[0]!r}")
     return book
 
 

@@ -8,16 +8,11 @@ from pathlib import Path
 from typing import Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from pantau import config
-
-LANGUAGES = ("en", "ms", "zh", "vi", "id")
-
-
-class ConfigError(ValueError):
-    """A configuration file that cannot be used; the message names the file, entry and field."""
+from pantau.config import ConfigError, field_error, invalid_field, load_yaml
+from pantau.models import Language
 
 
 class Politeness(BaseModel):
@@ -33,7 +28,7 @@ class Source(BaseModel):
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     outlet: str = Field(min_length=1)
-    language: Literal["en", "ms", "zh", "vi", "id"]
+    language: Language
     timezone: str = "Asia/Kuala_Lumpur"
     kind: Literal["rss", "atom", "sitemap", "listing"]
     urls: tuple[str, ...] = Field(min_length=1)
@@ -123,23 +118,14 @@ class Topic(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9_-]+$")
     name: str
     # Keywords per language; matched case-insensitively on word boundaries (by substring for zh).
-    keywords: dict[Literal["en", "ms", "zh", "vi", "id"], tuple[str, ...]]
+    keywords: dict[Language, tuple[str, ...]]
 
 
 _Entry = TypeVar("_Entry", Source, Topic)
 
 
-def _load_yaml(path: Path) -> object:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML: {exc}".replace("\n", " ")) from None
-
-
 def _entries(path: Path, key: str) -> list:
-    document = _load_yaml(path)
+    document = load_yaml(path)
     if not isinstance(document, dict) or not isinstance(document.get(key), list):
         raise ConfigError(f"{path}: expected a top-level '{key}:' list")
     return document[key]
@@ -153,11 +139,9 @@ def _validated(path: Path, key: str, model: type[_Entry]) -> list[_Entry]:
         try:
             item = model.model_validate(entry)
         except ValidationError as exc:
-            error = exc.errors()[0]
-            field = ".".join(str(part) for part in error["loc"]) or "(entry)"
-            raise ConfigError(f"{path}: {key} entry {name!r}: field '{field}': {error['msg']}") from None
+            raise invalid_field(path, exc, where=f"{key} entry {name!r}") from None
         if item.id in seen:
-            raise ConfigError(f"{path}: {key} entry {name!r}: field 'id': duplicate id")
+            raise field_error(path, ["id"], "duplicate id", where=f"{key} entry {name!r}")
         seen.add(item.id)
         items.append(item)
     return items

@@ -24,12 +24,12 @@ from sqlalchemy.orm import Session
 
 from pantau import config
 from pantau.days import BRIEFING_ZONE, day_window
+from pantau.models import LANGUAGE_NAMES, LANGUAGES
 from pantau.registry.sources import Source, Topic, load_watchlist, registry
 from pantau.report import charts
 from pantau.store import ArticleRow, DedupAssignment, QualityRun, Quarantine, SourceRun
 
 TEMPLATES_DIR = config.INCLUDE_DIR / "templates"
-LANGUAGE_NAMES = {"en": "English", "ms": "Malay", "zh": "Chinese", "vi": "Vietnamese", "id": "Indonesian"}
 TOP_STORIES = 10
 # Per language in "Other languages": a long day has hundreds of Malay stories; the CSV has them all.
 OTHER_LANGUAGE_STORIES = 15
@@ -579,7 +579,7 @@ def _other_languages(stories: list[Story]) -> tuple[dict, dict[str, int]]:
     """Non-English stories by language, each under the story it belongs to (its wire original, say)."""
     grouped: dict[str, list] = {}
     more: dict[str, int] = {}
-    for language in ("ms", "zh", "vi", "id"):
+    for language in (other for other in LANGUAGES if other != "en"):
         entries: list[tuple[Story, list[Version]]] = []
         for story in stories:
             if story.language == language:
