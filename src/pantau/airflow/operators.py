@@ -5,6 +5,7 @@ from __future__ import annotations
 from airflow.sdk import BaseOperator, TriggerRule
 
 from pantau import config, store
+from pantau.airflow.links import BriefingLink
 from pantau.airflow.schedule import interval_day
 from pantau.registry.sources import registry
 
@@ -76,6 +77,7 @@ class QualityOperator(BaseOperator):
 
 class BriefingOperator(BaseOperator):
     ui_color = "#e8d8f8"
+    operator_extra_links = (BriefingLink(),)
 
     def execute(self, context) -> dict:
         from pantau.airflow.delivery import deliver_briefing
