@@ -2,6 +2,9 @@
 
 Every stage writes rows keyed by what they describe (a URL, an article, a source and day),
 so running a stage again for the same interval replaces its rows instead of adding to them.
+
+Much of what is stored comes from the web (headers, URLs, titles, error messages), so every
+string column is bounded and cleaned on write: no value a server sends can fail a write.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -28,6 +32,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -53,6 +58,51 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=timezone.utc) if value is not None else None
 
 
+def _clean(value: str) -> str:
+    # PostgreSQL text cannot hold NUL; lone surrogates (from undecodable input) cannot be encoded.
+    return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+
+
+class BoundedString(TypeDecorator):
+    """VARCHAR(n) that cuts a longer value to n characters instead of failing the write."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, length: int):
+        super().__init__(length)
+        self.length = length
+
+    def process_bind_param(self, value: object, dialect) -> str | None:
+        return None if value is None else _clean(str(value))[: self.length]
+
+
+class CleanText(TypeDecorator):
+    """TEXT, cleaned; `max_chars` bounds messages (errors, details) that a server can make long."""
+
+    impl = Text
+    cache_ok = True
+
+    def __init__(self, max_chars: int | None = None):
+        super().__init__()
+        self.max_chars = max_chars
+
+    def process_bind_param(self, value: object, dialect) -> str | None:
+        return None if value is None else _clean(str(value))[: self.max_chars]
+
+
+class Headers(TypeDecorator):
+    """Response headers as JSON: at most 100, names and values strings of bounded length."""
+
+    impl = JSON
+    cache_ok = True
+
+    def process_bind_param(self, value: dict | None, dialect) -> dict | None:
+        if value is None:
+            return None
+        return {_clean(str(name))[:256]: _clean(str(text))[:4096] for name, text in list(value.items())[:100]}
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -67,15 +117,15 @@ class RawPage(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    url: Mapped[str] = mapped_column(String(2048))  # normalised request URL
-    final_url: Mapped[str] = mapped_column(String(2048))
-    source_id: Mapped[str] = mapped_column(String(64), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # "feed" or "article"
+    url: Mapped[str] = mapped_column(BoundedString(2048))  # normalised request URL
+    final_url: Mapped[str] = mapped_column(BoundedString(2048))
+    source_id: Mapped[str] = mapped_column(BoundedString(64), index=True)
+    kind: Mapped[str] = mapped_column(BoundedString(16))  # "feed" or "article"
     batch_day: Mapped[date] = mapped_column(Date)  # the interval whose poll fetched it
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[int] = mapped_column(Integer)
-    headers: Mapped[dict] = mapped_column(JSON, default=dict)
-    content_hash: Mapped[str] = mapped_column(String(64))
+    headers: Mapped[dict] = mapped_column(Headers, default=dict)
+    content_hash: Mapped[str] = mapped_column(BoundedString(64))
     size: Mapped[int] = mapped_column(Integer)
     body_z: Mapped[bytes] = mapped_column(LargeBinary)
     listed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # the feed's date
@@ -94,10 +144,10 @@ class UrlState(Base):
 
     __tablename__ = "url_state"
 
-    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
-    etag: Mapped[str | None] = mapped_column(String(512), nullable=True)
-    last_modified: Mapped[str | None] = mapped_column(String(128), nullable=True)
-    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    url: Mapped[str] = mapped_column(BoundedString(2048), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(BoundedString(512), nullable=True)
+    last_modified: Mapped[str | None] = mapped_column(BoundedString(128), nullable=True)
+    content_hash: Mapped[str | None] = mapped_column(BoundedString(64), nullable=True)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[int] = mapped_column(Integer)
 
@@ -107,37 +157,39 @@ class SourceRun(Base):
 
     __tablename__ = "source_runs"
 
-    source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    source_id: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
-    status: Mapped[str] = mapped_column(String(16))  # ok | unchanged | failed | replayed
-    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)  # failure class
-    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    status: Mapped[str] = mapped_column(BoundedString(16))  # ok | unchanged | failed | replayed
+    reason: Mapped[str | None] = mapped_column(BoundedString(32), nullable=True)  # failure class
+    error: Mapped[str | None] = mapped_column(CleanText(4000), nullable=True)
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
     new_items: Mapped[int] = mapped_column(Integer, default=0)
     failed_items: Mapped[int] = mapped_column(Integer, default=0)
-    bytes_received: Mapped[int] = mapped_column(Integer, default=0)
+    bytes_received: Mapped[int] = mapped_column(BigInteger, default=0)  # 200 pages of 20 MB overflow 32 bits
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_new_item_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # A server's Retry-After beyond the source's cap: polls before this touch no network.
+    deferred_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ArticleRow(Base):
     __tablename__ = "articles"
     __table_args__ = (Index("ix_articles_day", "day"),)
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    url: Mapped[str] = mapped_column(String(2048))
-    source_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
-    outlet: Mapped[str] = mapped_column(String(128))
-    title: Mapped[str] = mapped_column(Text)
+    id: Mapped[str] = mapped_column(BoundedString(40), primary_key=True)
+    url: Mapped[str] = mapped_column(BoundedString(2048))
+    source_id: Mapped[str | None] = mapped_column(BoundedString(64), nullable=True, index=True)
+    outlet: Mapped[str] = mapped_column(BoundedString(128))
+    title: Mapped[str] = mapped_column(CleanText())
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    published_iso: Mapped[str | None] = mapped_column(String(40), nullable=True)  # with its own offset
-    language: Mapped[str] = mapped_column(String(8))
-    byline: Mapped[str | None] = mapped_column(Text, nullable=True)
-    body: Mapped[str] = mapped_column(Text)
-    wire: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    origin_outlet: Mapped[str | None] = mapped_column(String(128), nullable=True)
-    method: Mapped[str] = mapped_column(String(64))
+    published_iso: Mapped[str | None] = mapped_column(BoundedString(40), nullable=True)  # with its own offset
+    language: Mapped[str] = mapped_column(BoundedString(8))
+    byline: Mapped[str | None] = mapped_column(CleanText(), nullable=True)
+    body: Mapped[str] = mapped_column(CleanText())
+    wire: Mapped[str | None] = mapped_column(BoundedString(32), nullable=True)
+    origin_outlet: Mapped[str | None] = mapped_column(BoundedString(128), nullable=True)
+    method: Mapped[str] = mapped_column(BoundedString(64))
     raw_page_id: Mapped[int] = mapped_column(Integer)
     # The briefing day the article belongs to: its publication day in the briefing's time
     # zone, or the day it was collected when the page gives no time.
@@ -152,11 +204,11 @@ class Quarantine(Base):
     __table_args__ = (UniqueConstraint("stage", "day", "item", "reason", name="uq_quarantine"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    stage: Mapped[str] = mapped_column(String(32))
+    stage: Mapped[str] = mapped_column(BoundedString(32))
     day: Mapped[date] = mapped_column(Date, index=True)
-    item: Mapped[str] = mapped_column(String(2048))  # URL, article id or row key
-    reason: Mapped[str] = mapped_column(String(128))
-    detail: Mapped[str] = mapped_column(Text, default="")
+    item: Mapped[str] = mapped_column(BoundedString(2048))  # URL, article id or row key
+    reason: Mapped[str] = mapped_column(BoundedString(128))
+    detail: Mapped[str] = mapped_column(CleanText(4000), default="")
 
 
 class DedupAssignment(Base):
@@ -165,14 +217,14 @@ class DedupAssignment(Base):
     __tablename__ = "dedup_assignments"
     __table_args__ = (Index("ix_dedup_day", "day"), Index("ix_dedup_cluster", "cluster"))
 
-    article_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(BoundedString(40), primary_key=True)
     day: Mapped[date] = mapped_column(Date)
-    cluster: Mapped[str] = mapped_column(String(40))
-    story: Mapped[str] = mapped_column(String(40))
+    cluster: Mapped[str] = mapped_column(BoundedString(40))
+    story: Mapped[str] = mapped_column(BoundedString(40))
     canonical: Mapped[bool] = mapped_column(Boolean, default=False)
-    method: Mapped[str] = mapped_column(String(64))  # why it joined: "seed", "minhash+containment", ...
+    method: Mapped[str] = mapped_column(BoundedString(64))  # why it joined: "seed", "minhash+containment", ...
     score: Mapped[float] = mapped_column(Float, default=1.0)
-    matched_with: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    matched_with: Mapped[str | None] = mapped_column(BoundedString(40), nullable=True)
 
 
 class DedupSignature(Base):
@@ -181,12 +233,12 @@ class DedupSignature(Base):
     __tablename__ = "dedup_signatures"
     __table_args__ = (Index("ix_dedup_signatures_day", "day"),)
 
-    article_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(BoundedString(40), primary_key=True)
     day: Mapped[date] = mapped_column(Date)
-    language: Mapped[str] = mapped_column(String(8))
-    fingerprint: Mapped[str] = mapped_column(String(40))  # of the text signed: a changed article is re-signed
-    cluster: Mapped[str] = mapped_column(String(40))
-    story: Mapped[str] = mapped_column(String(40))
+    language: Mapped[str] = mapped_column(BoundedString(8))
+    fingerprint: Mapped[str] = mapped_column(BoundedString(40))  # of the text signed: a changed article is re-signed
+    cluster: Mapped[str] = mapped_column(BoundedString(40))
+    story: Mapped[str] = mapped_column(BoundedString(40))
     signature: Mapped[bytes] = mapped_column(LargeBinary)  # dedup.Signatures.pack
 
 
@@ -194,7 +246,7 @@ class QualityRun(Base):
     __tablename__ = "quality_runs"
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
-    suite: Mapped[str] = mapped_column(String(64), primary_key=True)
+    suite: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
     success: Mapped[bool] = mapped_column(Boolean)
     critical_failures: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
@@ -206,20 +258,21 @@ class AlertState(Base):
 
     __tablename__ = "alert_state"
 
-    source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # failing | stale | profile
-    state: Mapped[str] = mapped_column(String(16))  # ok | alerting
+    source_id: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(BoundedString(16), primary_key=True)  # failing | stale | profile
+    state: Mapped[str] = mapped_column(BoundedString(16))  # ok | alerting
     since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    last_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_reason: Mapped[str | None] = mapped_column(BoundedString(32), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(CleanText(4000), nullable=True)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    # WAL lets the mapped poll tasks write while another task reads; busy_timeout waits for locks.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # busy_timeout waits for locks, first: switching a fresh file to WAL takes one, and another
+    # process may hold it. WAL lets the mapped poll tasks write while another task reads.
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 
@@ -248,8 +301,21 @@ def _engine(url: str) -> Engine:
         event.listen(created, "connect", _sqlite_pragmas)
     else:
         created = create_engine(url, pool_pre_ping=True)
-    Base.metadata.create_all(created)
+    _create_schema(created)
     return created
+
+
+def _create_schema(created: Engine) -> None:
+    """The tables, created by one process at a time: two processes creating a fresh store would
+    otherwise both see a table missing and the second CREATE would fail."""
+    with created.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            # Held until the transaction ends; the key is any constant unique to Pantau's schema.
+            connection.execute(text("SELECT pg_advisory_xact_lock(7026173001)"))
+        elif connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")  # the database's write lock, waited for
+        Base.metadata.create_all(connection)
+        connection.commit()
 
 
 @contextmanager
