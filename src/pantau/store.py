@@ -4,7 +4,7 @@ Every stage writes rows keyed by what they describe (a URL, an article, a source
 so running a stage again for the same interval replaces its rows instead of adding to them.
 
 Much of what is stored comes from the web (headers, URLs, titles, error messages), so every
-string column is bounded and cleaned on write: no value a server sends can fail a write.
+string is bounded and cleaned as it is written: no value a server sends can fail a write.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from pantau import config
@@ -58,53 +58,28 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=timezone.utc) if value is not None else None
 
 
-def _clean(value: str) -> str:
-    # PostgreSQL text cannot hold NUL; lone surrogates (from undecodable input) cannot be encoded.
-    return value.replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
-
-
-class BoundedString(TypeDecorator):
-    """VARCHAR(n) that cuts a longer value to n characters instead of failing the write."""
-
-    impl = String
-    cache_ok = True
-
-    def __init__(self, length: int):
-        super().__init__(length)
-        self.length = length
-
-    def process_bind_param(self, value: object, dialect) -> str | None:
-        return None if value is None else _clean(str(value))[: self.length]
-
-
-class CleanText(TypeDecorator):
-    """TEXT, cleaned; `max_chars` bounds messages (errors, details) that a server can make long."""
-
-    impl = Text
-    cache_ok = True
-
-    def __init__(self, max_chars: int | None = None):
-        super().__init__()
-        self.max_chars = max_chars
-
-    def process_bind_param(self, value: object, dialect) -> str | None:
-        return None if value is None else _clean(str(value))[: self.max_chars]
-
-
-class Headers(TypeDecorator):
-    """Response headers as JSON: at most 100, names and values strings of bounded length."""
-
-    impl = JSON
-    cache_ok = True
-
-    def process_bind_param(self, value: dict | None, dialect) -> dict | None:
-        if value is None:
-            return None
-        return {_clean(str(name))[:256]: _clean(str(text))[:4096] for name, text in list(value.items())[:100]}
-
-
 class Base(DeclarativeBase):
     pass
+
+
+# Text columns holding messages a server can make long (errors, details) carry this in `info`.
+_MESSAGE = {"max_chars": 4000}
+
+
+@event.listens_for(Base, "before_insert", propagate=True)
+@event.listens_for(Base, "before_update", propagate=True)
+def _bounded_strings(mapper: Mapper, connection, row: Base) -> None:
+    """Every string cut to its column's length and cleaned: PostgreSQL refuses a longer value, NUL
+    characters and lone surrogates, and the value would fail the whole transaction with it."""
+    for attribute in mapper.column_attrs:
+        value = row.__dict__.get(attribute.key)  # only what is loaded is written
+        column = attribute.columns[0]
+        if value is None or not isinstance(column.type, String):  # Text is a String too
+            continue
+        limit = column.type.length or column.info.get("max_chars")
+        cleaned = str(value).replace("\x00", "").encode("utf-8", "replace").decode("utf-8")[:limit]
+        if cleaned != value:
+            setattr(row, attribute.key, cleaned)
 
 
 class RawPage(Base):
@@ -117,15 +92,15 @@ class RawPage(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    url: Mapped[str] = mapped_column(BoundedString(2048))  # normalised request URL
-    final_url: Mapped[str] = mapped_column(BoundedString(2048))
-    source_id: Mapped[str] = mapped_column(BoundedString(64), index=True)
-    kind: Mapped[str] = mapped_column(BoundedString(16))  # "feed" or "article"
+    url: Mapped[str] = mapped_column(String(2048))  # normalised request URL
+    final_url: Mapped[str] = mapped_column(String(2048))
+    source_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # "feed" or "article"
     batch_day: Mapped[date] = mapped_column(Date)  # the interval whose poll fetched it
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[int] = mapped_column(Integer)
-    headers: Mapped[dict] = mapped_column(Headers, default=dict)
-    content_hash: Mapped[str] = mapped_column(BoundedString(64))
+    headers: Mapped[dict] = mapped_column(JSON, default=dict)
+    content_hash: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     body_z: Mapped[bytes] = mapped_column(LargeBinary)
     listed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # the feed's date
@@ -144,10 +119,10 @@ class UrlState(Base):
 
     __tablename__ = "url_state"
 
-    url: Mapped[str] = mapped_column(BoundedString(2048), primary_key=True)
-    etag: Mapped[str | None] = mapped_column(BoundedString(512), nullable=True)
-    last_modified: Mapped[str | None] = mapped_column(BoundedString(128), nullable=True)
-    content_hash: Mapped[str | None] = mapped_column(BoundedString(64), nullable=True)
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(String(512), nullable=True)
+    last_modified: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[int] = mapped_column(Integer)
 
@@ -157,11 +132,11 @@ class SourceRun(Base):
 
     __tablename__ = "source_runs"
 
-    source_id: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
-    status: Mapped[str] = mapped_column(BoundedString(16))  # ok | unchanged | failed | replayed
-    reason: Mapped[str | None] = mapped_column(BoundedString(32), nullable=True)  # failure class
-    error: Mapped[str | None] = mapped_column(CleanText(4000), nullable=True)
+    status: Mapped[str] = mapped_column(String(16))  # ok | unchanged | failed | replayed
+    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)  # failure class
+    error: Mapped[str | None] = mapped_column(Text, nullable=True, info=_MESSAGE)
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
     new_items: Mapped[int] = mapped_column(Integer, default=0)
     failed_items: Mapped[int] = mapped_column(Integer, default=0)
@@ -177,19 +152,19 @@ class ArticleRow(Base):
     __tablename__ = "articles"
     __table_args__ = (Index("ix_articles_day", "day"),)
 
-    id: Mapped[str] = mapped_column(BoundedString(40), primary_key=True)
-    url: Mapped[str] = mapped_column(BoundedString(2048))
-    source_id: Mapped[str | None] = mapped_column(BoundedString(64), nullable=True, index=True)
-    outlet: Mapped[str] = mapped_column(BoundedString(128))
-    title: Mapped[str] = mapped_column(CleanText())
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048))
+    source_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    outlet: Mapped[str] = mapped_column(String(128))
+    title: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    published_iso: Mapped[str | None] = mapped_column(BoundedString(40), nullable=True)  # with its own offset
-    language: Mapped[str] = mapped_column(BoundedString(8))
-    byline: Mapped[str | None] = mapped_column(CleanText(), nullable=True)
-    body: Mapped[str] = mapped_column(CleanText())
-    wire: Mapped[str | None] = mapped_column(BoundedString(32), nullable=True)
-    origin_outlet: Mapped[str | None] = mapped_column(BoundedString(128), nullable=True)
-    method: Mapped[str] = mapped_column(BoundedString(64))
+    published_iso: Mapped[str | None] = mapped_column(String(40), nullable=True)  # with its own offset
+    language: Mapped[str] = mapped_column(String(8))
+    byline: Mapped[str | None] = mapped_column(Text, nullable=True)
+    body: Mapped[str] = mapped_column(Text)
+    wire: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    origin_outlet: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    method: Mapped[str] = mapped_column(String(64))
     raw_page_id: Mapped[int] = mapped_column(Integer)
     # The briefing day the article belongs to: its publication day in the briefing's time
     # zone, or the day it was collected when the page gives no time.
@@ -204,11 +179,11 @@ class Quarantine(Base):
     __table_args__ = (UniqueConstraint("stage", "day", "item", "reason", name="uq_quarantine"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    stage: Mapped[str] = mapped_column(BoundedString(32))
+    stage: Mapped[str] = mapped_column(String(32))
     day: Mapped[date] = mapped_column(Date, index=True)
-    item: Mapped[str] = mapped_column(BoundedString(2048))  # URL, article id or row key
-    reason: Mapped[str] = mapped_column(BoundedString(128))
-    detail: Mapped[str] = mapped_column(CleanText(4000), default="")
+    item: Mapped[str] = mapped_column(String(2048))  # URL, article id or row key
+    reason: Mapped[str] = mapped_column(String(128))
+    detail: Mapped[str] = mapped_column(Text, default="", info=_MESSAGE)
 
 
 class DedupAssignment(Base):
@@ -217,14 +192,14 @@ class DedupAssignment(Base):
     __tablename__ = "dedup_assignments"
     __table_args__ = (Index("ix_dedup_day", "day"), Index("ix_dedup_cluster", "cluster"))
 
-    article_id: Mapped[str] = mapped_column(BoundedString(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     day: Mapped[date] = mapped_column(Date)
-    cluster: Mapped[str] = mapped_column(BoundedString(40))
-    story: Mapped[str] = mapped_column(BoundedString(40))
+    cluster: Mapped[str] = mapped_column(String(40))
+    story: Mapped[str] = mapped_column(String(40))
     canonical: Mapped[bool] = mapped_column(Boolean, default=False)
-    method: Mapped[str] = mapped_column(BoundedString(64))  # why it joined: "seed", "minhash+containment", ...
+    method: Mapped[str] = mapped_column(String(64))  # why it joined: "seed", "minhash+containment", ...
     score: Mapped[float] = mapped_column(Float, default=1.0)
-    matched_with: Mapped[str | None] = mapped_column(BoundedString(40), nullable=True)
+    matched_with: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class DedupSignature(Base):
@@ -233,12 +208,12 @@ class DedupSignature(Base):
     __tablename__ = "dedup_signatures"
     __table_args__ = (Index("ix_dedup_signatures_day", "day"),)
 
-    article_id: Mapped[str] = mapped_column(BoundedString(40), primary_key=True)
+    article_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     day: Mapped[date] = mapped_column(Date)
-    language: Mapped[str] = mapped_column(BoundedString(8))
-    fingerprint: Mapped[str] = mapped_column(BoundedString(40))  # of the text signed: a changed article is re-signed
-    cluster: Mapped[str] = mapped_column(BoundedString(40))
-    story: Mapped[str] = mapped_column(BoundedString(40))
+    language: Mapped[str] = mapped_column(String(8))
+    fingerprint: Mapped[str] = mapped_column(String(40))  # of the text signed: a changed article is re-signed
+    cluster: Mapped[str] = mapped_column(String(40))
+    story: Mapped[str] = mapped_column(String(40))
     signature: Mapped[bytes] = mapped_column(LargeBinary)  # dedup.Signatures.pack
 
 
@@ -246,7 +221,7 @@ class QualityRun(Base):
     __tablename__ = "quality_runs"
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
-    suite: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
+    suite: Mapped[str] = mapped_column(String(64), primary_key=True)
     success: Mapped[bool] = mapped_column(Boolean)
     critical_failures: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
@@ -258,13 +233,13 @@ class AlertState(Base):
 
     __tablename__ = "alert_state"
 
-    source_id: Mapped[str] = mapped_column(BoundedString(64), primary_key=True)
-    kind: Mapped[str] = mapped_column(BoundedString(16), primary_key=True)  # failing | stale | profile
-    state: Mapped[str] = mapped_column(BoundedString(16))  # ok | alerting
+    source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)  # failing | stale | profile
+    state: Mapped[str] = mapped_column(String(16))  # ok | alerting
     since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    last_reason: Mapped[str | None] = mapped_column(BoundedString(32), nullable=True)
-    last_error: Mapped[str | None] = mapped_column(CleanText(4000), nullable=True)
+    last_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True, info=_MESSAGE)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -52,6 +52,9 @@ _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 # Answers whose Retry-After the fetcher honours itself (waiting, or deferring the source).
 _RETRY_AFTER_STATUSES = frozenset({429, 503})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# Response headers kept with a page: a server can send thousands, or one of megabytes.
+_MAX_HEADERS = 100
+_MAX_HEADER_CHARS = 4096
 
 
 @dataclass(frozen=True)
@@ -494,7 +497,7 @@ class Fetcher:
             url=url,
             final_url=response.url,
             status=response.status_code,
-            headers=dict(response.headers),
+            headers=_bounded_headers(response.headers),
             body=body,
             received=received,
         )
@@ -526,6 +529,10 @@ class Fetcher:
         if deadline.expired:  # the shut-down socket read as a clean end
             raise too_slow
         return b"".join(chunks)
+
+
+def _bounded_headers(headers) -> dict[str, str]:
+    return {name[:_MAX_HEADER_CHARS]: value[:_MAX_HEADER_CHARS] for name, value in list(headers.items())[:_MAX_HEADERS]}
 
 
 def _retry_after(fetched: Fetched) -> float | None:
