@@ -89,8 +89,10 @@ def poll_source(
         return replay
     keep = (start - PAST_DAY_SLACK, end + PAST_DAY_SLACK) if past else None
     if (until := _deferred_until(source, db_url)) and until > now:
-        asked = FetchDeferred(f"the source asked not to be fetched before {until.isoformat()}", 0.0)
-        return _finish(source, day, _Tally(deferred=[asked]), now, clock(), db_url, deferred_until=until)
+        asked = _Tally(deferred=[FetchDeferred(f"the server asked not to be polled before {until.isoformat()}", 0)])
+        if _has_run(source, day, db_url):  # the day's record keeps what the earlier poll brought
+            return _summary(source.id, "deferred", asked, reason="retry-after", error=asked.deferred[0].detail)
+        return _finish(source, day, asked, now, clock(), db_url, deferred_until=until)
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()
     fetcher.trust_origins(source.urls)
@@ -315,6 +317,11 @@ def _deferred_until(source: Source, db_url) -> datetime | None:
         return s.scalar(select(func.max(SourceRun.deferred_until)).where(SourceRun.source_id == source.id))
 
 
+def _has_run(source: Source, day: date, db_url) -> bool:
+    with store.session(db_url) as s:
+        return s.get(SourceRun, (source.id, day)) is not None
+
+
 def _replay(source: Source, day: date, db_url) -> dict | None:
     """A past day already collected: report what is stored and touch no network. The day's run
     record stays as the original poll wrote it, so a rerun changes nothing. A past day whose poll
@@ -370,8 +377,8 @@ def _finish(
         except IntegrityError:
             if attempt:
                 raise
-    for url, failure in tally.item_failures.items():
-        with store.session(db_url) as s:
+    with store.session(db_url) as s:
+        for url, failure in tally.item_failures.items():
             store.quarantine(s, "poll", day, url, failure.reason, failure.detail)
     summary = _summary(source.id, status, tally, reason=reason, error=error)
     if status == "failed":
