@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from pantau import store
 from pantau.ingest.poll import poll_source
@@ -72,3 +72,36 @@ def test_every_string_column_takes_whatever_the_web_sends(db_url):
     assert len(page.url) == 2048 and "\x00" not in page.final_url
     assert len(run.reason) == 32 and len(run.error) == 4000 and run.bytes_received == 5 * 2**31
     assert run.error.startswith("eee")
+
+
+def _refuse_pages_named(db_url: str, marker: str) -> None:
+    """A trigger in the database itself refusing some article rows: a write failing for real."""
+    engine = store.engine(db_url)
+    if engine.dialect.name == "sqlite":
+        statements = [
+            # Not RAISE(): SQLite reports it as a constraint, which the poll reads as a duplicate;
+            # malformed JSON is a plain error, raised when the row is written.
+            f"CREATE TRIGGER refuse BEFORE INSERT ON raw_pages WHEN NEW.url LIKE '%{marker}%' "
+            "BEGIN SELECT json('refused by the test'); END"
+        ]
+    else:
+        statements = [
+            "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN "
+            f"IF NEW.url LIKE '%{marker}%' THEN RAISE EXCEPTION 'refused by the test'; END IF; "
+            "RETURN NEW; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER refuse BEFORE INSERT ON raw_pages FOR EACH ROW EXECUTE FUNCTION refuse()",
+        ]
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+
+
+def test_an_article_the_store_refuses_costs_only_that_article(site, fetcher, db_url):
+    _refuse_pages_named(db_url, "explode")
+    site.reply("/news/good", article("Good"))
+    site.reply("/news/explode", article("Boom"))
+    site.reply("/feed.xml", rss((site.url("/news/good"), None), (site.url("/news/explode"), None)))
+    summary = poll_source(make_source(site), DAY, now=NOW, db_url=db_url, fetcher=fetcher)
+    assert (summary["status"], summary["new"], summary["failed"]) == ("ok", 1, 1)
+    run = run_of(db_url)
+    assert (run.status, run.failed_items) == ("ok", 1)
