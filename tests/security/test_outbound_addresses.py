@@ -94,3 +94,15 @@ def test_the_connection_goes_to_the_address_that_was_checked(site, fetcher, monk
     site.reply("/page", b"hello")
     fetched = fetcher.get(f"http://rebind.test:{port}/page")
     assert fetched.body == b"hello" and site.request_headers["/page"][0]["Host"] == f"rebind.test:{port}"
+
+
+def test_a_proxy_from_the_environment_is_not_used_to_get_past_the_check(internal_service, monkeypatch):
+    from pantau.ingest.fetch import Fetcher
+
+    from ..poll.conftest import FAST
+
+    monkeypatch.setenv("HTTP_PROXY", internal_service.origin)  # a proxy would fetch anything for us
+    monkeypatch.setenv("NO_PROXY", "")
+    with Fetcher(FAST) as fetcher, pytest.raises(FetchFailed) as refused:
+        fetcher.get("http://10.0.0.1/admin")
+    assert refused.value.reason == "refused-address" and sum(internal_service.hits.values()) == 0

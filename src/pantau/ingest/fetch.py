@@ -324,6 +324,8 @@ class Fetcher:
         self.policy = AddressPolicy()
         adapter = _PolicyAdapter(self.policy, max_retries=retry, pool_connections=64, pool_maxsize=settings.workers)
         self._session = requests.Session()
+        # No proxies from the environment: a proxy would connect on our behalf, past the address check.
+        self._session.trust_env = False
         self._session.headers["User-Agent"] = USER_AGENT
         self._session.max_redirects = settings.max_redirects
         self._session.mount("http://", adapter)
