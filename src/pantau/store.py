@@ -32,6 +32,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
     text,
 )
 from sqlalchemy.engine import Engine
@@ -284,6 +285,8 @@ def _create_schema(created: Engine) -> None:
     """The tables, created by one process at a time: two processes creating a fresh store would
     otherwise both see a table missing and the second CREATE would fail."""
     with created.connect() as connection:
+        if set(Base.metadata.tables) <= set(inspect(connection).get_table_names()):
+            return  # the usual case: no lock needed to find nothing to do
         if connection.dialect.name == "postgresql":
             # Held until the transaction ends; the key is any constant unique to Pantau's schema.
             connection.execute(text("SELECT pg_advisory_xact_lock(7026173001)"))
