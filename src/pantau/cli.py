@@ -77,6 +77,9 @@ def cmd_extract(args) -> int:
     return 1 if failures else 0
 
 
+_REQUIRED_TEXT = {"url", "title", "body", "language"}
+
+
 def cmd_dedup(args) -> int:
     from pantau.dedup.stage import dedup_records
 
@@ -92,8 +95,16 @@ def cmd_dedup(args) -> int:
         missing = {"url", "title", "body", "language"} - set(record) if isinstance(record, dict) else {"object"}
         if missing:
             raise UsageError(f"{args.articles}:{number}: missing {', '.join(sorted(missing))}")
+        for name in ("url", "title", "body", "language", "outlet", "source_id", "wire", "published"):
+            value = record.get(name)
+            if not isinstance(value, str) and (value is not None or name in _REQUIRED_TEXT):
+                raise UsageError(f"{args.articles}:{number}: field {name!r} must be a string, not {value!r:.40}")
         records.append(record)
-    for record in dedup_records(records):
+    try:
+        deduplicated = dedup_records(records)
+    except ValueError as exc:  # a malformed value the checks above cannot see (an unparsable date)
+        raise UsageError(f"{args.articles}: {exc}") from None
+    for record in deduplicated:
         _print(record)
     return 0
 
@@ -146,6 +157,33 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def _registry_file(text: str) -> Path:
+    """A --sources value: a readable UTF-8 file (a directory or a binary file is a usage error)."""
+    path = Path(text)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{path} is a directory, not a YAML file")
+    try:
+        path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise argparse.ArgumentTypeError(f"{path} is not a UTF-8 text file") from None
+    return path
+
+
+def _one_line(exc: BaseException) -> str:
+    """An unexpected failure as one line: a database's own first line, a system error's text."""
+    from pantau.redact import redacted
+
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    if isinstance(cause, OSError) and cause.strerror:
+        message = f"{cause.strerror}: {cause.filename}" if cause.filename else cause.strerror
+    else:
+        message = (str(cause).strip().splitlines() or [type(cause).__name__])[0]
+    where = "cannot use the store" if type(exc).__module__.startswith("sqlalchemy") else type(exc).__name__
+    return redacted(f"pantau: {where}: {message}")
+
+
 def _day(text: str):
     try:
         return parse_day(text)
@@ -161,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("path", nargs="?", type=Path, help="a saved HTML page")
     extract.add_argument("--url", help="the URL the page was fetched from")
     extract.add_argument("--manifest", type=Path, help='JSONL lines {"url": ..., "path": ...}')
-    extract.add_argument("--sources", type=Path, help="source registry (default include/sources.yaml)")
+    extract.add_argument("--sources", type=_registry_file, help="source registry (default include/sources.yaml)")
     extract.set_defaults(run=cmd_extract)
 
     dedup = commands.add_parser("dedup", help="add cluster, canonical and story to extracted articles")
@@ -169,12 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
     dedup.set_defaults(run=cmd_dedup)
 
     poll = commands.add_parser("poll", help="fetch the listed sources into the store")
-    poll.add_argument("--sources", type=Path, required=True, help="a source registry YAML file")
+    poll.add_argument("--sources", type=_registry_file, required=True, help="a source registry YAML file")
     poll.add_argument("--day", type=_day, help="the briefing day to file pages under (default: today, MYT)")
     poll.set_defaults(run=cmd_poll)
 
     pools = commands.add_parser("pools", help="print the Airflow pools (one per outlet) for `airflow pools import`")
-    pools.add_argument("--sources", type=Path, help="source registry (default include/sources.yaml)")
+    pools.add_argument("--sources", type=_registry_file, help="source registry (default include/sources.yaml)")
     pools.set_defaults(run=cmd_pools)
 
     db = commands.add_parser("db", help="manage the article store's schema")
@@ -204,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # an unreachable database, a full disk: still one line, no traceback
+        print(_one_line(exc), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,9 @@
 Every stage writes rows keyed by what they describe (a URL, an article, a source and day),
 so running a stage again for the same interval replaces its rows instead of adding to them.
 The schema is Alembic's (store_migrations/): the store upgrades itself on first use.
+
+Much of what is stored comes from the web (headers, URLs, titles, error messages), so every
+string is bounded and cleaned as it is written: no value a server sends can fail a write.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Connection,
     Date,
@@ -31,9 +35,10 @@ from sqlalchemy import (
     create_engine,
     event,
     inspect,
+    text,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
 from pantau import config
@@ -68,6 +73,26 @@ class UTCDateTime(TypeDecorator):
 
 class Base(DeclarativeBase):
     pass
+
+
+# Text columns holding messages a server can make long (errors, details) carry this in `info`.
+_MESSAGE = {"max_chars": 4000}
+
+
+@event.listens_for(Base, "before_insert", propagate=True)
+@event.listens_for(Base, "before_update", propagate=True)
+def _bounded_strings(mapper: Mapper, connection, row: Base) -> None:
+    """Every string cut to its column's length and cleaned: PostgreSQL refuses a longer value, NUL
+    characters and lone surrogates, and the value would fail the whole transaction with it."""
+    for attribute in mapper.column_attrs:
+        value = row.__dict__.get(attribute.key)  # only what is loaded is written
+        column = attribute.columns[0]
+        if value is None or not isinstance(column.type, String):  # Text is a String too
+            continue
+        limit = column.type.length or column.info.get("max_chars")
+        cleaned = str(value).replace("\x00", "").encode("utf-8", "replace").decode("utf-8")[:limit]
+        if cleaned != value:
+            setattr(row, attribute.key, cleaned)
 
 
 class RawPage(Base):
@@ -126,14 +151,16 @@ class SourceRun(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     status: Mapped[str] = mapped_column(String(16))  # ok | unchanged | failed | replayed
     reason: Mapped[str | None] = mapped_column(String(32), nullable=True)  # failure class
-    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True, info=_MESSAGE)
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
     new_items: Mapped[int] = mapped_column(Integer, default=0)
     failed_items: Mapped[int] = mapped_column(Integer, default=0)
-    bytes_received: Mapped[int] = mapped_column(Integer, default=0)
+    bytes_received: Mapped[int] = mapped_column(BigInteger, default=0)  # 200 pages of 20 MB overflow 32 bits
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime] = mapped_column(UTCDateTime)
     last_new_item_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # A server's Retry-After beyond the source's cap: polls before this touch no network.
+    deferred_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class ArticleRow(Base):
@@ -175,7 +202,7 @@ class Quarantine(Base):
     day: Mapped[date] = mapped_column(Date, index=True)
     item: Mapped[str] = mapped_column(String(2048))  # URL, article id or row key
     reason: Mapped[str] = mapped_column(String(128))
-    detail: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="", info=_MESSAGE)
 
 
 class DedupAssignment(Base):
@@ -231,14 +258,15 @@ class AlertState(Base):
     since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
-    last_error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_error: Mapped[str | None] = mapped_column(Text, nullable=True, info=_MESSAGE)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    # WAL lets the mapped poll tasks write while another task reads; busy_timeout waits for locks.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # busy_timeout waits for locks, first: switching a fresh file to WAL takes one, and another
+    # process may hold it. WAL lets the mapped poll tasks write while another task reads.
     cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
 
 

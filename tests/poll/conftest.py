@@ -24,7 +24,6 @@ FAST = FetchSettings(
     retries=2,
     backoff_factor=0.01,
     backoff_jitter=0.0,
-    retry_after_max=1,
 )
 
 

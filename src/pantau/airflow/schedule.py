@@ -18,6 +18,9 @@ DEFAULT_ARGS = {
     "retry_delay": timedelta(minutes=2),
     "retry_exponential_backoff": True,
     "max_retry_delay": timedelta(minutes=30),
+    # No task may hang the day: a poll of 200 pages at one a second with 2-minute request
+    # deadlines ends well within this, and so does parsing, deduplicating or reporting a day.
+    "execution_timeout": timedelta(hours=1),
 }
 
 

@@ -26,6 +26,7 @@ from pantau.config import ConfigError
 from pantau.extract import dates, wire
 from pantau.extract.language import detect_language
 from pantau.ingest import charsets
+from pantau.ingest.urls import registrable_domain
 from pantau.models import Article, PageRejected
 from pantau.registry.profiles import Profile, ProfileBook, profile_book
 from pantau.registry.sources import Source
@@ -240,6 +241,21 @@ def _byline(text: str | None) -> str | None:
 
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def _accepted_canonical(canonical: str, url: str, source: Source | None, profile: Profile | None) -> str:
+    """The canonical URL a page declares, if it is on the page's own site or its source's (its feed
+    URLs' or its profile's hosts); another site's is only noted, so a page cannot take over another
+    outlet's article in the store."""
+    sites = [
+        url,
+        *(source.urls if source else ()),
+        *(f"https://{host}/" for host in (profile.hosts if profile else ())),
+    ]
+    if registrable_domain(canonical) in {registrable_domain(site) for site in sites}:
+        return canonical
+    log.warning("%s declares %s as its canonical URL, on another site: the page keeps its own URL", url, canonical)
+    return url
 
 
 def _squashed(text: str) -> str:
@@ -576,7 +592,7 @@ def extract_article(
     declared = (page.tree.get("lang") or page.meta.get("og:locale") or "")[:2].lower() or None
     hint = (profile.language if profile else None) or (source.language if source else None) or declared
     return Article(
-        url=page.canonical_url,
+        url=_accepted_canonical(page.canonical_url, url, source, profile),
         outlet=source.outlet if source else page.site_name or _host(url),
         source_id=source.id if source else None,
         title=reading.title,

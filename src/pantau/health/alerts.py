@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from pantau import config, store
 from pantau.days import BRIEFING_ZONE, briefing_day_of, day_window
 from pantau.health.runs import consecutive_failures, staleness
+from pantau.redact import redacted
 from pantau.registry.sources import Source
 from pantau.store import AlertState, ArticleRow, SourceRun
 
@@ -84,7 +85,7 @@ class Alert:
         return [
             ("Source", f"{self.source_id} ({self.outlet})"),
             ("Reason", self.reason or "unknown"),
-            ("Last error", self.error or "none recorded"),
+            ("Last error", redacted(self.error) if self.error else "none recorded"),
             (since_label, myt_text(self.since) if self.since else "unknown"),
             ("Log", self.log_url or "not available"),
         ]

@@ -1,9 +1,10 @@
 """Source health: each source's run per day, and the two signals alerting reads from them.
 
 A run is `ok` (brought new articles), `unchanged` (fetched fine, nothing new), `replayed`
-(a past day served from the store) or `failed` with a reason class: dns, timeout,
-connection, redirect-loop, http-<status>, too-large, content-encoding, parse-error,
-hostile-xml, empty-feed, robots.
+(a past day served from the store), `deferred` (the server asked for a pause longer than the
+source allows) or `failed` with a reason class: dns, timeout, connection, redirect-loop,
+http-<status>, too-large, content-encoding, parse-error, hostile-xml, empty-feed, robots,
+refused-address, store-error, internal.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class RunRecord:
     started_at: datetime
     finished_at: datetime
     found_new: bool  # this run stored a new article
+    deferred_until: datetime | None = None  # the server asked not to be fetched again before
 
 
 def record_run(s: Session, source_id: str, day: date, run: RunRecord) -> SourceRun:
@@ -46,6 +48,7 @@ def record_run(s: Session, source_id: str, day: date, run: RunRecord) -> SourceR
     row.bytes_received = run.bytes_received
     row.started_at, row.finished_at = run.started_at, run.finished_at
     row.last_new_item_at = run.finished_at if run.found_new else previous_new
+    row.deferred_until = run.deferred_until
     return row
 
 

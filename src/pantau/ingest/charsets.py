@@ -15,6 +15,10 @@ from bs4.dammit import EncodingDetector
 _CODEC_FOR_LABEL = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
 # Server defaults that decode any byte sequence, so they prove nothing about the page.
 _PERMISSIVE_CODECS = {"iso8859_1", "cp1252"}
+# Undecodable bytes tolerated in a page before its charset counts as wrong: at least this many,
+# or one per this many bytes. A page in another charset fails on most of its non-ASCII bytes.
+_STRAY_BYTES_MIN = 8
+_STRAY_BYTES_PER = 1000
 
 
 class Undecodable(ValueError):
@@ -25,20 +29,24 @@ def decoded_html(body: bytes, content_type: str | None = None) -> str:
     """The text of an HTML page (NFC-normalised, so Windows-1258 Vietnamese is precomposed).
 
     Valid UTF-8 wins (other multi-byte encodings almost never decode as UTF-8); then the
-    document's own declaration, then the header's; a Latin-1 header is usually a server
-    default, so detection is tried before it.
+    document's own declaration, then the header's; then the same with a few stray bytes
+    replaced; a Latin-1 header is usually a server default, so detection is tried before it.
     """
     bom_stripped, bom_encoding = EncodingDetector.strip_byte_order_mark(body)
     header = _codec(_header_message(content_type).get_param("charset"))
     declared = _codec(EncodingDetector.find_declared_encoding(body, is_html=True))
-    candidates = [_codec(bom_encoding), "utf_8", declared]
-    if header not in _PERMISSIVE_CODECS:
-        candidates.append(header)
-    for codec in dict.fromkeys(c for c in candidates if c):
+    labelled = [_codec(bom_encoding), declared] + ([header] if header not in _PERMISSIVE_CODECS else [])
+    for codec in dict.fromkeys(c for c in labelled[:1] + ["utf_8"] + labelled[1:] if c):
         try:
             return unicodedata.normalize("NFC", bom_stripped.decode(codec))
         except UnicodeDecodeError:
             continue
+    # A page labelled with its charset, with a few stray bytes (a truncated multi-byte character,
+    # a pasted Latin-1 quote), keeps its text with a replacement character in their place.
+    for codec in dict.fromkeys(c for c in labelled if c):
+        text = bom_stripped.decode(codec, errors="replace")
+        if text.count("\ufffd") <= max(_STRAY_BYTES_MIN, len(bom_stripped) // _STRAY_BYTES_PER):
+            return unicodedata.normalize("NFC", text)
     best = charset_normalizer.from_bytes(bom_stripped).best()
     if best is None:
         raise Undecodable("no character set decodes this page")

@@ -23,6 +23,8 @@ from pantau.ingest.charsets import decoded_html
 from pantau.ingest.urls import BadUrl, normalise_url
 from pantau.models import Rejected
 
+# Browsers and sitemaps (sitemaps.org) stop at 2,048 characters; no article address is longer.
+MAX_URL_CHARS = 2048
 _ELEMENT_START = re.compile(rb"<[A-Za-z_]")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 _INTERNAL_DTD_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
@@ -134,8 +136,9 @@ def _local(tag: object) -> str:
 
 
 def _item(url: str | None, published: datetime | None) -> FeedItem | None:
-    """The listed page, or None for a link that is no http(s) URL (mailto:, javascript:, junk)."""
-    if not url:
+    """The listed page, or None for a link that is no http(s) URL (mailto:, javascript:, junk) or
+    is longer than any article address (the store keeps URLs up to MAX_URL_CHARS)."""
+    if not url or len(url) > MAX_URL_CHARS:
         return None
     try:
         return FeedItem(url.strip(), normalise_url(url), published)

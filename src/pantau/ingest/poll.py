@@ -13,18 +13,19 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from pantau import store
 from pantau.days import day_window
 from pantau.health.runs import RunRecord, record_run
 from pantau.ingest.feeds import FeedItem, FeedRejected, listed_items
-from pantau.ingest.fetch import Fetched, Fetcher, FetchFailed
+from pantau.ingest.fetch import FetchDeferred, Fetched, Fetcher, FetchFailed
 from pantau.ingest.urls import normalise_url, origin
+from pantau.redact import redacted
 from pantau.registry.sources import Source
 from pantau.store import RawPage, SourceRun, UrlState
 
@@ -55,6 +56,8 @@ class _Tally:
     bytes_received: int = 0
     feed_failures: list[FetchFailed | FeedRejected] = field(default_factory=list)
     item_failures: dict[str, FetchFailed] = field(default_factory=dict)  # by listed URL
+    # Servers that asked for a longer pause than the source allows; their pages wait for a later poll.
+    deferred: list[FetchDeferred] = field(default_factory=list)
 
 
 def poll_source(
@@ -85,14 +88,26 @@ def poll_source(
     if past and (replay := _replay(source, day, db_url)):
         return replay
     keep = (start - PAST_DAY_SLACK, end + PAST_DAY_SLACK) if past else None
+    if (until := _deferred_until(source, db_url)) and until > now:
+        asked = _Tally(deferred=[FetchDeferred(f"the server asked not to be polled before {until.isoformat()}", 0)])
+        if _has_run(source, day, db_url):  # the day's record keeps what the earlier poll brought
+            return _summary(source.id, "deferred", asked, reason="retry-after", error=asked.deferred[0].detail)
+        return _finish(source, day, asked, now, clock(), db_url, deferred_until=until)
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()
+    fetcher.trust_origins(source.urls)
     try:
         tally = _poll_live(source, day, keep, db_url, fetcher, clock)
+    except Exception as exc:  # a store or programming error: the run is still recorded, as failed
+        tally = _Tally(feed_failures=[FetchFailed("internal", f"{type(exc).__name__}: {exc}")])
     finally:
         if own_fetcher:
             fetcher.close()
-    return _finish(source, day, tally, now, clock(), db_url)
+    pause = max((deferral.wait_seconds for deferral in tally.deferred), default=None)
+    finished = clock()
+    return _finish(
+        source, day, tally, now, finished, db_url, deferred_until=finished + timedelta(seconds=pause) if pause else None
+    )
 
 
 def poll_sources(
@@ -114,7 +129,8 @@ def poll_sources(
         except SourceFailed as failure:
             return failure.summary
         except Exception as exc:  # a store or programming error: report it, poll the rest
-            return _summary(source.id, "failed", _Tally(), reason="internal", error=f"{type(exc).__name__}: {exc}")
+            error = redacted(f"{type(exc).__name__}: {exc}")
+            return _summary(source.id, "failed", _Tally(), reason="internal", error=error)
 
     try:
         with ThreadPoolExecutor(max_workers=fetcher.settings.workers) as pool:
@@ -142,8 +158,12 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
         try:
             for item in _feed_listing(source, feed_url, day, db_url, fetcher, tally, clock):
                 listed.setdefault(item.key, item)
+        except FetchDeferred as deferral:
+            tally.deferred.append(deferral)
         except (FetchFailed, FeedRejected) as failure:
             tally.feed_failures.append(failure)
+        except SQLAlchemyError as exc:
+            tally.feed_failures.append(FetchFailed("store-error", f"{feed_url}: {type(exc).__name__}: {exc}"[:1000]))
     wanted = list(listed.values())
     if keep is not None:
         # A past day: only what the feed dates inside it; undated items cannot be placed.
@@ -155,11 +175,19 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
 
     def collect(item: FeedItem) -> tuple[FetchFailed | bool, int]:
         """(failure, or whether a new page was stored; bytes received)."""
+        if not fetcher.claim(item.key):  # another source of this run fetches the same page
+            return False, 0
         try:
             fetched = fetcher.get(item.url, politeness=source.politeness)
         except FetchFailed as failure:
+            fetcher.release(item.key)
             return failure, 0
-        stored = _store_page(fetched, item.key, source, day, "article", item.published, db_url, clock())
+        if fetched.status >= RETRY_STATUS:
+            fetcher.release(item.key)
+        try:
+            stored = _store_page(fetched, item.key, source, day, "article", item.published, db_url, clock())
+        except SQLAlchemyError as exc:  # one page the store refuses must not cost the source its run
+            return FetchFailed("store-error", f"{item.url}: {type(exc).__name__}: {exc}"[:1000]), fetched.received
         if fetched.status >= 400:
             return FetchFailed(f"http-{fetched.status}", f"{item.url} answered {fetched.status}"), fetched.received
         return stored, fetched.received
@@ -168,7 +196,9 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
         chosen = fresh[: source.max_items]
         for item, (outcome, received) in zip(chosen, pool.map(collect, chosen)):
             tally.bytes_received += received
-            if isinstance(outcome, FetchFailed):
+            if isinstance(outcome, FetchDeferred):
+                tally.deferred.append(outcome)  # not a failure: left unrecorded, so a later poll fetches it
+            elif isinstance(outcome, FetchFailed):
                 tally.item_failures[item.url] = outcome
             elif outcome:
                 tally.new += 1
@@ -225,8 +255,8 @@ def _store_page(
         with store.session(db_url) as s:
             if fetched.status < 400:
                 state = s.get(UrlState, key) or UrlState(url=key)
-                state.etag = fetched.headers.get("ETag")
-                state.last_modified = fetched.headers.get("Last-Modified")
+                state.etag = _validator(fetched.headers.get("ETag"), UrlState.etag)
+                state.last_modified = _validator(fetched.headers.get("Last-Modified"), UrlState.last_modified)
                 state.content_hash, state.fetched_at, state.status = digest, fetched_at, fetched.status
                 s.merge(state)
             elif kind == "article":  # remembered so a 404 is not fetched again, a 5xx is
@@ -254,6 +284,11 @@ def _store_page(
     return True
 
 
+def _validator(value: str | None, column) -> str | None:
+    """A validator to send back later, or None for one too long to store whole (a cut one never matches)."""
+    return value if value and len(value) <= column.type.length else None
+
+
 def _stored_copy(key: str, db_url) -> RawPage | None:
     with store.session(db_url) as s:
         return s.scalars(
@@ -276,6 +311,17 @@ def _not_yet_collected(items: list[FeedItem], db_url) -> list[FeedItem]:
     return [item for item in items if item.key not in done]
 
 
+def _deferred_until(source: Source, db_url) -> datetime | None:
+    """Until when the source's server asked, at an earlier poll, not to be fetched."""
+    with store.session(db_url) as s:
+        return s.scalar(select(func.max(SourceRun.deferred_until)).where(SourceRun.source_id == source.id))
+
+
+def _has_run(source: Source, day: date, db_url) -> bool:
+    with store.session(db_url) as s:
+        return s.get(SourceRun, (source.id, day)) is not None
+
+
 def _replay(source: Source, day: date, db_url) -> dict | None:
     """A past day already collected: report what is stored and touch no network. The day's run
     record stays as the original poll wrote it, so a rerun changes nothing. A past day whose poll
@@ -292,31 +338,46 @@ def _replay(source: Source, day: date, db_url) -> dict | None:
     return _summary(source.id, "replayed", _Tally(items_seen=articles, new=articles))
 
 
-def _finish(source: Source, day: date, tally: _Tally, started_at: datetime, finished_at: datetime, db_url) -> dict:
+def _finish(
+    source: Source,
+    day: date,
+    tally: _Tally,
+    started_at: datetime,
+    finished_at: datetime,
+    db_url,
+    *,
+    deferred_until: datetime | None = None,
+) -> dict:
     status, reason, error = _verdict(tally)
+    run = RunRecord(
+        status=status,
+        reason=reason,
+        error=error,
+        items_seen=tally.items_seen,
+        new_items=0,
+        failed_items=len(tally.item_failures),
+        bytes_received=tally.bytes_received,
+        started_at=started_at,
+        finished_at=finished_at,
+        found_new=tally.new > 0,
+        deferred_until=deferred_until,
+    )
+    # Its own transaction, first: the run record is what says the source was attempted. Two polls
+    # of the source finishing together both insert the row; the loser writes again as an update.
+    for attempt in range(2):
+        try:
+            with store.session(db_url) as s:
+                stored_for_day = s.scalar(
+                    select(func.count()).where(
+                        RawPage.source_id == source.id, RawPage.batch_day == day, RawPage.kind == "article"
+                    )
+                )
+                record_run(s, source.id, day, replace(run, new_items=stored_for_day or 0))
+            break
+        except IntegrityError:
+            if attempt:
+                raise
     with store.session(db_url) as s:
-        stored_for_day = s.scalars(
-            select(func.count()).where(
-                RawPage.source_id == source.id, RawPage.batch_day == day, RawPage.kind == "article"
-            )
-        ).one()
-        record_run(
-            s,
-            source.id,
-            day,
-            RunRecord(
-                status=status,
-                reason=reason,
-                error=error,
-                items_seen=tally.items_seen,
-                new_items=stored_for_day,
-                failed_items=len(tally.item_failures),
-                bytes_received=tally.bytes_received,
-                started_at=started_at,
-                finished_at=finished_at,
-                found_new=tally.new > 0,
-            ),
-        )
         for url, failure in tally.item_failures.items():
             store.quarantine(s, "poll", day, url, failure.reason, failure.detail)
     summary = _summary(source.id, status, tally, reason=reason, error=error)
@@ -326,10 +387,13 @@ def _finish(source: Source, day: date, tally: _Tally, started_at: datetime, fini
 
 
 def _verdict(tally: _Tally) -> tuple[str, str | None, str | None]:
-    """failed if a feed failed or every article fetch did; else ok with new articles, unchanged without."""
+    """failed if a feed failed or every article fetch did; deferred if a server asked for a pause
+    and nothing new came; else ok with new articles, unchanged without."""
     if tally.feed_failures:
         first = tally.feed_failures[0]
         return "failed", first.reason, "; ".join(failure.detail for failure in tally.feed_failures)[:2000]
+    if tally.deferred and tally.new == 0:
+        return "deferred", "retry-after", tally.deferred[0].detail
     if tally.item_failures and tally.new == 0:
         failures = list(tally.item_failures.values())
         reason, _ = Counter(failure.reason for failure in failures).most_common(1)[0]

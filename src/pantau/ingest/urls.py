@@ -11,6 +11,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from courlan import normalize_url
+from tld import get_fld
 
 _MIRROR_HOST_PREFIX = re.compile(r"^(?:www\d*|m|mobile|amp)\.(?=[^.]+\.)")
 _AMP_PATH_SUFFIX = re.compile(r"/amp(?:\.html?)?/?$", re.IGNORECASE)
@@ -45,6 +46,12 @@ def origin(url: str) -> str:
     """scheme://host[:port]: the unit robots.txt and politeness apply to."""
     parts = urlsplit(url)
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def registrable_domain(url: str) -> str:
+    """The domain a site owner registers (news.bbc.co.uk -> bbc.co.uk, by the public suffix list);
+    the bare host for an IP address or a single-label name."""
+    return get_fld(url, fail_silently=True) or (urlsplit(url).hostname or "")
 
 
 def _is_amp_flag(key: str, value: str) -> bool:

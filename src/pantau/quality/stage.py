@@ -27,6 +27,7 @@ from pantau import config
 from pantau.config import ConfigError
 from pantau.days import day_window
 from pantau.quality.expectations import ArticleSettings, SuiteSpec, VolumeSettings, load_suites
+from pantau.redact import redacted
 from pantau.registry.sources import Source
 from pantau.store import ArticleRow, DedupAssignment, QualityRun, Quarantine, RawPage, SourceRun, quarantine
 
@@ -407,7 +408,7 @@ def _failure_message(failed: list[Outcome]) -> str:
             parts.append(f"{outcome.qualified_name} (rows: {shown})")
         else:
             parts.append(f"{outcome.qualified_name} ({outcome.detail})")
-    return "critical expectation(s) failed: " + "; ".join(parts)
+    return redacted("critical expectation(s) failed: " + "; ".join(parts))
 
 
 def report_dir(output_dir: Path, day: date) -> Path:
@@ -435,6 +436,7 @@ def write_report(output_dir: Path, day: date, now: datetime, summaries: list[dic
     """results.json (our summary and GX's full results) and index.html beside it; returns the HTML path."""
     directory = report_dir(output_dir, day)
     directory.mkdir(parents=True, exist_ok=True)
+    summaries, validations = redacted(summaries), redacted(validations)  # offending rows quote URLs
     document = {"day": day.isoformat(), "checked_at": now.isoformat(), "suites": summaries, "validations": validations}
     (directory / "results.json").write_text(json.dumps(document, indent=1, default=str), encoding="utf-8")
     environment = Environment(

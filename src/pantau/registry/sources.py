@@ -21,6 +21,8 @@ class Politeness(BaseModel):
     min_delay_seconds: float = Field(default=1.0, ge=0)
     # Requests in flight to one host at once.
     concurrency: int = Field(default=1, ge=1, le=8)
+    # A 429/503 asking to wait longer than this defers the source to a later poll instead.
+    max_retry_after_seconds: float = Field(default=120.0, ge=0, le=3600)
 
 
 class Source(BaseModel):

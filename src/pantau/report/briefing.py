@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from pantau import config
 from pantau.days import BRIEFING_ZONE, day_window
 from pantau.models import LANGUAGE_NAMES, LANGUAGES
+from pantau.redact import redacted
 from pantau.registry.sources import Source, Topic, load_watchlist, registry
 from pantau.report import charts
 from pantau.store import ArticleRow, DedupAssignment, QualityRun, Quarantine, SourceRun
@@ -617,7 +618,7 @@ def _health(s: Session, day: date, sources: dict[str, Source]) -> tuple[list[Hea
             .order_by(SourceRun.day.desc())
         ).all()
         run = runs[source_id]
-        detail = (run.reason or "failed") + (f": {run.error.splitlines()[0][:160]}" if run.error else "")
+        detail = (run.reason or "failed") + (f": {redacted(run.error).splitlines()[0][:160]}" if run.error else "")
         issues.append(
             HealthIssue(
                 source_id, outlet(source_id), "failed", detail, f"since {long_day(_streak_start(history, day))}"
