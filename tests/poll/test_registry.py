@@ -1,7 +1,17 @@
+import re
+
 import pytest
 
 from pantau.config import INCLUDE_DIR
-from pantau.registry.sources import ConfigError, load_sources, load_watchlist, source_for_url
+from pantau.ingest.urls import normalise_url
+from pantau.registry.sources import (
+    ConfigError,
+    checked_url,
+    load_sources,
+    load_watchlist,
+    poll_groups,
+    source_for_url,
+)
 
 PROFILES = {
     "bernama",
@@ -27,7 +37,74 @@ def test_the_registry_loads_and_covers_every_language_with_known_profiles():
     assert {source.profile for source in sources} - {None} <= PROFILES
     assert {source.kind for source in sources} == {"rss", "listing", "sitemap"}
     assert all(source.link_pattern for source in sources if source.kind == "listing")
-    assert [source.id for source in sources if source.aggregator] == ["gnews_asean_en", "gnews_asean_ms"]
+    assert [source.id for source in sources if source.aggregator] == ["thestar", "gnews_asean_en", "gnews_asean_ms"]
+
+
+def test_the_registry_covers_the_desk_s_outlets_and_every_url_passes_production_validation():
+    sources = load_sources(INCLUDE_DIR / "sources.yaml")
+    assert len(sources) >= 30
+    outlets = {source.outlet for source in sources}
+    assert {
+        "Astro Awani",
+        "Free Malaysia Today",
+        "Malaysiakini",
+        "Harian Metro",
+        "Utusan Malaysia",
+        "Kosmo",
+        "Oriental Daily",
+        "The Straits Times",
+        "The Jakarta Post",
+        "Inquirer",
+        "Bangkok Post",
+        "VietnamPlus",
+        "Khmer Times",
+    } <= outlets
+    assert {"antara_en", "antara_asean"} <= {source.id for source in sources}
+    for source in sources:
+        for url in source.urls:
+            assert checked_url(url) == url and normalise_url(url)
+        if source.archive and source.archive.index:
+            assert checked_url(source.archive.index)
+
+
+def test_corrected_urls_from_the_evidence():
+    sources = {source.id: source for source in load_sources(INCLUDE_DIR / "sources.yaml")}
+    assert sources["kln"].urls[0] == "https://www.kln.gov.my/web/guest/press-releases"
+    assert "api/v1/sitemap-news-feed" in sources["cna"].urls[0]
+    assert sources["sinchew"].kind == sources["chinapress"].kind == "listing"
+    assert "site:thestar.com.my" in sources["thestar"].urls[0] and sources["thestar"].aggregator
+    assert (
+        sources["fmt"]
+        .archive.child_url(__import__("datetime").date(2025, 7, 8))
+        .endswith("sitemap-posttype-post.202507.xml")
+    )
+
+
+def test_listing_patterns_are_anchored_to_the_outlet_s_own_host():
+    for source in load_sources(INCLUDE_DIR / "sources.yaml"):
+        if source.kind == "listing":
+            assert re.match(r"\^https\?://", source.link_pattern), source.id
+
+
+def test_every_outlet_pool_is_a_valid_airflow_pool_and_google_news_is_one_pool():
+    groups = poll_groups(INCLUDE_DIR / "sources.yaml")
+    assert sum(len(ids) for ids in groups.values()) == len(load_sources(INCLUDE_DIR / "sources.yaml"))
+    assert all(re.fullmatch(r"pantau_[a-z0-9_]{1,200}", pool) for pool in groups)
+    assert groups["pantau_google_news"] == ["thestar", "gnews_asean_en", "gnews_asean_ms"]
+    assert groups["pantau_bernama"] == ["bernama_en", "bernama_ms", "bernama_zh"]
+
+
+def test_bernama_desk_labels_and_http_links_are_outlet_quirks():
+    sources = {source.id: source for source in load_sources(INCLUDE_DIR / "sources.yaml")}
+    english, malay = sources["bernama_en"], sources["bernama_ms"]
+    assert english.clean_title("World : Malaysia Condemns Killing Of Aid Seekers") == (
+        "Malaysia Condemns Killing Of Aid Seekers"
+    )
+    assert malay.clean_title("Sukan : Harimau Malaya tewas") == "Harimau Malaya tewas"
+    assert english.clean_title("Anwar: ASEAN must stay united") == "Anwar: ASEAN must stay united"
+    listed = "http://www.bernama.com/en/region/news.php?id=2442318"
+    assert english.article_url(listed) == "https://www.bernama.com/en/news.php?id=2442318"
+    assert normalise_url(english.article_url(listed)) == normalise_url("https://www.bernama.com/en/news.php?id=2442318")
 
 
 def test_bernama_services_share_a_host_and_politeness_but_not_their_pages():
@@ -41,6 +118,45 @@ def test_the_watch_list_has_keywords_for_each_topic():
     topics = {topic.id: topic for topic in load_watchlist(INCLUDE_DIR / "watchlist.yaml")}
     assert {"asean", "timor-leste", "seanwfz", "south-china-sea", "thailand-cambodia"} <= set(topics)
     assert all(topic.keywords.get("en") for topic in topics.values())
+
+
+GOOD_ENTRY = "{id: x, outlet: X, language: en, kind: rss, urls: ['https://x.example/feed']"
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "message"),
+    [
+        ("profile: no_such_profile", "profile", "unknown profile"),
+        ("politeness: {min_delay_seconds: .inf}", "politeness.min_delay_seconds", ""),
+        ("politeness: {min_delay_seconds: 3600}", "politeness.min_delay_seconds", ""),
+        ("headers: {'User-Agent': \"a\\r\\nX-Injected: 1\"}", "headers", "bad request header"),
+        ("kind: listing", "(entry)", "needs a link_pattern"),
+        ("link_pattern: '(unclosed'", "link_pattern", "bad regex"),
+        ("archive: {template: 'https://x.example/sitemap.xml'}", "archive", "no {year}"),
+    ],
+)
+def test_values_that_would_fail_later_fail_at_load(tmp_path, extra, field, message):
+    entry = GOOD_ENTRY.replace("kind: rss, ", "") if extra.startswith("kind:") else GOOD_ENTRY
+    bad = tmp_path / "sources.yaml"
+    bad.write_text(f"sources:\n  - {entry}, {extra}}}\n")
+    with pytest.raises(ConfigError, match=rf"sources entry 'x': field '{re.escape(field)}'.*{message}"):
+        load_sources(bad)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://", "https://", "https:///path", "https://exa mple.com/", "ftp://x.com/", "x.com"]
+)
+def test_incomplete_urls_fail_at_load(tmp_path, url):
+    bad = tmp_path / "sources.yaml"
+    bad.write_text(f"sources:\n  - {{id: x, outlet: X, language: en, kind: rss, urls: ['{url}']}}\n")
+    with pytest.raises(ConfigError, match=r"field 'urls'"):
+        load_sources(bad)
+
+
+def test_generic_marks_a_source_without_profile(tmp_path):
+    good = tmp_path / "sources.yaml"
+    good.write_text(f"sources:\n  - {GOOD_ENTRY}, profile: generic}}\n")
+    assert load_sources(good)[0].profile is None
 
 
 def test_a_bad_entry_names_the_file_the_entry_and_the_field(tmp_path):

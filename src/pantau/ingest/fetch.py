@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.robotparser import RobotFileParser
@@ -159,12 +159,14 @@ class Fetcher:
         politeness: Politeness | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Fetched:
-        """GET a URL within robots.txt and the host's politeness; conditional when validators are given."""
+        """GET a URL within robots.txt and the host's politeness; conditional when validators are given.
+        `headers` are the source's own (see Source.headers), on top of the session's User-Agent."""
         gate = self._gate(url, politeness)
         if self.settings.respect_robots:
             self._check_robots(url, gate)
-        headers = {}
+        headers = dict(headers or {})
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
