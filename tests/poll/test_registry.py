@@ -164,3 +164,22 @@ def test_a_bad_entry_names_the_file_the_entry_and_the_field(tmp_path):
     bad.write_text("sources:\n  - {id: nst, outlet: NST, language: en, kind: rss, urls: ['ftp://x']}\n")
     with pytest.raises(ConfigError, match=r"sources.yaml: sources entry 'nst': field 'urls'"):
         load_sources(bad)
+
+
+def test_the_demo_s_bernama_feeds_carry_desk_labels_that_its_registry_strips(tmp_path):
+    from pantau.ingest.feeds import listed_items, source_items
+
+    demo = INCLUDE_DIR / "demo"
+    base = "http://127.0.0.1:8000"
+    registry_file = tmp_path / "sources.yaml"
+    registry_file.write_text((demo / "sources.yaml").read_text(encoding="utf-8").replace("__BASE__", base))
+    sources = {source.id: source for source in load_sources(registry_file)}
+    for source_id in ("bernama_en", "bernama_ms", "bernama_zh"):
+        source = sources[source_id]
+        body = (
+            (demo / "site" / source_id.replace("_", "-") / "feed.xml").read_bytes().replace(b"__BASE__", base.encode())
+        )
+        raw = listed_items(body, kind="rss", base_url=source.urls[0])
+        assert all(re.match(r"^[^:]{1,30} : ", item.title) for item in raw), source_id
+        cleaned = source_items(source, body, base_url=source.urls[0])
+        assert [item.title for item in cleaned] == [item.title.split(" : ", 1)[1] for item in raw]
