@@ -137,3 +137,13 @@ def test_offline_the_real_registry_fails_every_source_promptly_without_a_traceba
     assert all(row["ok"] is False and row["error"].startswith("dns:") for row in rows), rows
     assert finished.stderr.count("\n") == 1 and f"0 of {len(rows)} sources ok" in finished.stderr
     assert elapsed < 60, "the deadline bounds the check"
+
+
+def test_a_source_s_own_headers_go_with_its_requests_beside_pantau_s_user_agent(site):
+    site.reply("/feed.xml", BERNAMA_LIKE)
+    source = make_source(site, headers={"Accept-Language": "ms-MY"})
+    [row] = check_sources([source], settings=PROBE, now=NOW)
+    assert row["ok"]
+    [sent] = site.request_headers["/feed.xml"]
+    assert sent["Accept-Language"] == "ms-MY"
+    assert sent["User-Agent"].startswith("Pantau/") and "+https://" in sent["User-Agent"]
