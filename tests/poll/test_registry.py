@@ -183,3 +183,18 @@ def test_the_demo_s_bernama_feeds_carry_desk_labels_that_its_registry_strips(tmp
         assert all(re.match(r"^[^:]{1,30} : ", item.title) for item in raw), source_id
         cleaned = source_items(source, body, base_url=source.urls[0])
         assert [item.title for item in cleaned] == [item.title.split(" : ", 1)[1] for item in raw]
+
+
+def test_sources_marked_generic_never_raise_the_profile_alert():
+    from pantau.health.alerts import profile_finding
+
+    generic = [source for source in load_sources(INCLUDE_DIR / "sources.yaml") if source.profile is None]
+    assert {"fmt", "straitstimes", "jakartapost", "thestar"} <= {source.id for source in generic}
+    assert all(profile_finding(None, source).trouble is None for source in generic)  # no store needed: no profile
+
+
+def test_every_real_source_names_its_profile_or_generic_explicitly():
+    import yaml
+
+    entries = yaml.safe_load((INCLUDE_DIR / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    assert [entry["id"] for entry in entries if "profile" not in entry] == []
