@@ -132,6 +132,7 @@ GOOD_ENTRY = "{id: x, outlet: X, language: en, kind: rss, urls: ['https://x.exam
         ("headers: {'User-Agent': \"a\\r\\nX-Injected: 1\"}", "headers", "bad request header"),
         ("kind: listing", "(entry)", "needs a link_pattern"),
         ("link_pattern: '(unclosed'", "link_pattern", "bad regex"),
+        ("kind: listing, link_pattern: '(a+)+$'", "link_pattern", "backtracks catastrophically"),
         ("archive: {template: 'https://x.example/sitemap.xml'}", "archive", "no {year}"),
     ],
 )

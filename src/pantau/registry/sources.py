@@ -31,6 +31,8 @@ MAX_URL_CHARS = 2048
 PATTERN_MATCH_SECONDS = 0.05
 PATTERN_PAGE_SECONDS = 1.0
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
+# Text a hostile page could carry: a long run of one URL character, then one that fails the match.
+_HOSTILE_PROBES = tuple(f"https://x.example/{char * 1000}!" for char in "a0/-_.%")
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$")
 
 
@@ -81,6 +83,15 @@ class LinkPattern:
             raise ValueError(f"bad regex {pattern!r}: {exc}") from None
         self.pattern = pattern
 
+    def refuse_backtracking(self) -> None:
+        """Refuse, at load, a pattern that cannot finish on a long run of one URL character: on a
+        hostile page it would spend the whole page's time budget on its first link."""
+        for probe in _HOSTILE_PROBES:
+            try:
+                self.compiled.search(probe, timeout=PATTERN_MATCH_SECONDS)
+            except TimeoutError:
+                raise ValueError(f"pattern {self.pattern!r} backtracks catastrophically (on {probe[:24]}...)") from None
+
     def search(self, text: str, *, deadline: float | None = None) -> bool:
         """Whether the pattern occurs in text; TimeoutError when this match or the page's deadline runs out."""
         budget = PATTERN_MATCH_SECONDS
@@ -118,7 +129,7 @@ class UrlRewrite(BaseModel):
     @field_validator("pattern")
     @classmethod
     def _valid_regex(cls, pattern: str) -> str:
-        LinkPattern(pattern)
+        LinkPattern(pattern).refuse_backtracking()
         return pattern
 
 
@@ -215,7 +226,7 @@ class Source(BaseModel):
     @classmethod
     def _valid_regex(cls, pattern: str | None) -> str | None:
         if pattern is not None:
-            LinkPattern(pattern)
+            LinkPattern(pattern).refuse_backtracking()
         return pattern
 
     @field_validator("profile")
