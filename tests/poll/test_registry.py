@@ -130,7 +130,7 @@ GOOD_ENTRY = "{id: x, outlet: X, language: en, kind: rss, urls: ['https://x.exam
         ("politeness: {min_delay_seconds: .inf}", "politeness.min_delay_seconds", ""),
         ("politeness: {min_delay_seconds: 3600}", "politeness.min_delay_seconds", ""),
         ("headers: {'User-Agent': \"a\\r\\nX-Injected: 1\"}", "headers", "bad request header"),
-        ("kind: listing", "(entry)", "needs a link_pattern"),
+        ("kind: listing", "link_pattern", "needs a link_pattern"),
         ("link_pattern: '(unclosed'", "link_pattern", "bad regex"),
         ("kind: listing, link_pattern: '(a+)+$'", "link_pattern", "backtracks catastrophically"),
         ("archive: {template: 'https://x.example/sitemap.xml'}", "archive", "no {year}"),
@@ -152,6 +152,13 @@ def test_incomplete_urls_fail_at_load(tmp_path, url):
     bad.write_text(f"sources:\n  - {{id: x, outlet: X, language: en, kind: rss, urls: ['{url}']}}\n")
     with pytest.raises(ConfigError, match=r"field 'urls'"):
         load_sources(bad)
+
+
+def test_a_registry_that_never_ends_is_refused_without_reading_it_all():
+    from pathlib import Path
+
+    with pytest.raises(ConfigError, match="not a configuration file"):
+        load_sources(Path("/dev/zero"))
 
 
 def test_generic_marks_a_source_without_profile(tmp_path):

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import regex
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from pantau import config
 
@@ -177,7 +177,7 @@ class Source(BaseModel):
     kind: Literal["rss", "atom", "sitemap", "listing"]
     urls: tuple[str, ...] = Field(min_length=1)
     # For `listing` pages: a regex that article links match.
-    link_pattern: str | None = None
+    link_pattern: str | None = Field(default=None, validate_default=True)
     # URL prefixes (without scheme or "www.") of this source's article pages, used to tell which
     # source a page belongs to; defaults to the hosts of `urls`. Bernama's services share one host.
     match: tuple[str, ...] = ()
@@ -224,9 +224,11 @@ class Source(BaseModel):
 
     @field_validator("link_pattern", "title_label")
     @classmethod
-    def _valid_regex(cls, pattern: str | None) -> str | None:
+    def _valid_regex(cls, pattern: str | None, info: ValidationInfo) -> str | None:
         if pattern is not None:
             LinkPattern(pattern).refuse_backtracking()
+        elif info.field_name == "link_pattern" and info.data.get("kind") == "listing":
+            raise ValueError("a listing source needs a link_pattern")
         return pattern
 
     @field_validator("profile")
@@ -241,12 +243,6 @@ class Source(BaseModel):
             if not _HEADER_NAME.match(name) or not value.isprintable() or len(value) > 512:
                 raise ValueError(f"bad request header {name!r}")
         return headers
-
-    @model_validator(mode="after")
-    def _listing_has_a_pattern(self) -> Source:
-        if self.kind == "listing" and not self.link_pattern:
-            raise ValueError("a listing source needs a link_pattern")
-        return self
 
     @cached_property
     def link_matcher(self) -> LinkPattern | None:
@@ -316,9 +312,17 @@ class Topic(BaseModel):
     keywords: dict[Literal["en", "ms", "zh", "vi", "id"], tuple[str, ...]]
 
 
+# A configuration file is a few hundred lines; anything this large is the wrong file (or a device).
+MAX_CONFIG_BYTES = 5 * 2**20
+
+
 def _load_yaml(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: over {MAX_CONFIG_BYTES // 2**20} MB: not a configuration file")
+        return yaml.safe_load(raw.decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found") from None
     except (OSError, UnicodeDecodeError) as exc:  # a directory, a binary file, no permission
@@ -343,7 +347,8 @@ def _validated(path: Path, key: str, model: type[BaseModel]) -> list:
         except ValidationError as exc:
             error = exc.errors()[0]
             field = ".".join(str(part) for part in error["loc"]) or "(entry)"
-            raise ConfigError(f"{path}: {key} entry {name!r}: field '{field}': {error['msg']}") from None
+            message = error["msg"].removeprefix("Value error, ")
+            raise ConfigError(f"{path}: {key} entry {name!r}: field '{field}': {message}") from None
         if item.id in seen:
             raise ConfigError(f"{path}: {key} entry {name!r}: field 'id': duplicate id")
         seen.add(item.id)
