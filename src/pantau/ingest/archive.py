@@ -49,5 +49,5 @@ def recover_day(
     sources could not be recovered.
     """
     return archive_items(
-        source, day, sitemap_fetch(fetcher, source), window=day_window(day), slack=LASTMOD_SLACK, limits=limits
+        source, sitemap_fetch(fetcher, source), window=day_window(day), slack=LASTMOD_SLACK, limits=limits
     )

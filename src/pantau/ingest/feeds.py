@@ -140,7 +140,6 @@ def source_items(
 
 def archive_items(
     source: Source,
-    day: date,
     fetch: SitemapFetch,
     *,
     window: tuple[datetime, datetime],
