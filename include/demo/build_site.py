@@ -3174,7 +3174,9 @@ RSS_CHANNEL = {
 def rss_item(a: Article) -> str:
     s = a.source
     link = f"{BASE}/{a.path}"
-    lines = [f"    <title>{xesc(a.title)}</title>", f"    <link>{link}</link>"]
+    # Bernama's real feeds put a desk label before every title ("World : ", "Sukan : ").
+    title = f"{a.section} : {a.title}" if s.id.startswith("bernama_") and a.section else a.title
+    lines = [f"    <title>{xesc(title)}</title>", f"    <link>{link}</link>"]
     if s.id in ("nst", "beritaharian"):
         node = a.canonical_url.split("/")[-2]
         lines.append(f'    <guid isPermaLink="false">{node} at {s.home.rstrip("/")}</guid>')
@@ -3303,6 +3305,8 @@ def sources_yaml() -> str:
         lines.append(f"    profile: {s.profile}")
         if s.wire:
             lines.append(f"    wire: {s.wire}")
+        if s.id.startswith("bernama_"):
+            lines.append("    title_label: '^[^:]{1,30} : '  # the desk label of the real feeds")
         lines.append(f"    aggregator: {'true' if s.aggregator else 'false'}")
     return "\n".join(lines) + "\n"
 

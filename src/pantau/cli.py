@@ -147,6 +147,13 @@ def cmd_db_upgrade(args) -> int:
     return 0
 
 
+def cmd_check_sources(args) -> int:
+    from pantau.registry.check import CheckSettings, run
+    from pantau.registry.sources import load_sources
+
+    return run(load_sources(args.sources), settings=CheckSettings(deadline_seconds=args.deadline))
+
+
 def cmd_demo(args) -> int:
     from pantau.demo import DemoFailed, run_demo
 
@@ -191,6 +198,16 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"not a number of seconds between 0 and 3600: {text!r}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pantau", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -222,6 +239,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db_upgrade.add_argument("--url", help="SQLAlchemy URL of the store (default PANTAU_DB_URL, else data/pantau.db)")
     db_upgrade.set_defaults(run=cmd_db_upgrade)
+    check = commands.add_parser("check-sources", help="probe every source once, now: one JSON object per source")
+    check.add_argument("--sources", type=Path, help="source registry (default include/sources.yaml)")
+    check.add_argument("--deadline", type=_seconds, default=120.0, help="seconds the whole check may take")
+    check.set_defaults(run=cmd_check_sources)
 
     demo = commands.add_parser("demo", help="serve the demo site and run the daily DAG on it")
     demo.add_argument("--day", type=_day, default=parse_day("2025-07-08"))

@@ -49,12 +49,22 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used; the message names the file, entry and field."""
 
 
+# A configuration file is a few hundred lines; anything this large is the wrong file (or a device).
+MAX_CONFIG_BYTES = 5 * 2**20
+
+
 def load_yaml(path: Path) -> object:
     """A YAML file of include/ (or its override), parsed safely; a missing or broken file is a ConfigError."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: over {MAX_CONFIG_BYTES // 2**20} MB: not a configuration file")
+        return yaml.safe_load(raw.decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:  # a directory, a binary file, no permission
+        raise ConfigError(f"{path}: not a readable YAML file: {getattr(exc, 'strerror', None) or exc}") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: not valid YAML: {exc}".replace("\n", " ")) from None
 
@@ -67,7 +77,8 @@ def invalid_field(
     `where` names the entry ("profile 'nst'"), `prefix` the part of the document that was validated
     on its own ("settings."), `whole` the field to name when the error is about the entry itself.
     """
-    return field_error(path, exc.errors()[0]["loc"], exc.errors()[0]["msg"], where, prefix, whole)
+    message = exc.errors()[0]["msg"].removeprefix("Value error, ")
+    return field_error(path, exc.errors()[0]["loc"], message, where, prefix, whole)
 
 
 def field_error(

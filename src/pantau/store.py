@@ -35,7 +35,6 @@ from sqlalchemy import (
     create_engine,
     event,
     inspect,
-    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, Session, mapped_column, sessionmaker
@@ -49,7 +48,7 @@ VERSION_TABLE = "pantau_alembic_version"
 BASELINE_REVISION = "0001"  # the schema create_all made before migrations; older stores are stamped with it
 # The newest revision in store_migrations/versions (tests/store checks it is Alembic's head): a store
 # already there is opened without importing Alembic, which would cost every task process a third of a second.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 # pg_advisory_xact_lock key that every Pantau process upgrading a PostgreSQL store waits on ("pantau").
 _UPGRADE_LOCK_KEY = 0x70616E746175
 

@@ -187,3 +187,26 @@ def test_vietnamese_pages_decode_to_precomposed_text(body, content_type):
 def test_big5_page_labelled_big5_reads_hkscs_characters():
     text = "<html><head><meta charset='big5'></head><body>東盟峰會 香港</body></html>"
     assert "東盟峰會" in decoded_html(text.encode("big5hkscs"), None)
+
+
+def test_bernama_s_feed_quirks_come_out_as_data_from_the_registry():
+    from pantau.config import INCLUDE_DIR
+    from pantau.ingest.feeds import source_items
+    from pantau.registry.sources import registry
+
+    bernama = registry(INCLUDE_DIR / "sources.yaml")["bernama_en"]
+    body = (
+        b'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>BERNAMA</title>'
+        b"<item><title>World : Malaysia Condemns Killing Of Aid Seekers In Gaza</title>"
+        b"<link>http://www.bernama.com/en/news.php?id=2442187</link></item>"
+        b"<item><title>General : 58th AMM Opens</title>"
+        b"<link>http://www.bernama.com/en/general/news.php?id=2442050</link></item>"
+        b"<item><title>General : 58th AMM Opens</title>"
+        b"<link>https://www.bernama.com/en/news.php?id=2442050</link></item>"
+        b"</channel></rss>"
+    )
+    items = source_items(bernama, body, base_url=bernama.urls[0])
+    assert [(item.url, item.title, item.published) for item in items] == [
+        ("https://www.bernama.com/en/news.php?id=2442187", "Malaysia Condemns Killing Of Aid Seekers In Gaza", None),
+        ("https://www.bernama.com/en/news.php?id=2442050", "58th AMM Opens", None),
+    ]

@@ -18,7 +18,7 @@ import ipaddress
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -369,13 +369,15 @@ class Fetcher:
         politeness: Politeness | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> Fetched:
         """GET a URL within robots.txt and the host's politeness; conditional when validators are given.
 
-        Redirects are followed here, each hop checked like the first request.
+        Redirects are followed here, each hop checked like the first request. `headers` are the
+        source's own (see Source.headers), on top of the session's User-Agent.
         """
         politeness = politeness or Politeness()
-        headers = {}
+        headers = dict(headers or {})
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:

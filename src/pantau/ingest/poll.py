@@ -22,7 +22,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from pantau import store
 from pantau.days import day_window
 from pantau.health.runs import RunRecord, record_run
-from pantau.ingest.feeds import FeedItem, FeedRejected, listed_items
+from pantau.ingest.archive import sitemap_fetch
+from pantau.ingest.feeds import FeedItem, FeedRejected, source_items
 from pantau.ingest.fetch import FetchDeferred, Fetched, Fetcher, FetchFailed
 from pantau.ingest.urls import normalise_url, origin
 from pantau.redact import redacted
@@ -95,7 +96,7 @@ def poll_source(
         return _finish(source, day, asked, now, clock(), db_url, deferred_until=until)
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()
-    fetcher.trust_origins(source.urls)
+    fetcher.trust_origins(source.configured_urls)
     try:
         tally = _poll_live(source, day, keep, db_url, fetcher, clock)
     except Exception as exc:  # a store or programming error: the run is still recorded, as failed
@@ -178,7 +179,7 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
         if not fetcher.claim(item.key):  # another source of this run fetches the same page
             return False, 0
         try:
-            fetched = fetcher.get(item.url, politeness=source.politeness)
+            fetched = fetcher.get(item.url, politeness=source.politeness, headers=source.headers)
         except FetchFailed as failure:
             fetcher.release(item.key)
             return failure, 0
@@ -211,32 +212,32 @@ def _feed_listing(source: Source, feed_url: str, day, db_url, fetcher: Fetcher, 
     with store.session(db_url) as s:
         state = s.get(UrlState, key)
         validators = (state.etag, state.last_modified) if state else (None, None)
-    fetched = fetcher.get(feed_url, politeness=source.politeness, etag=validators[0], last_modified=validators[1])
+    fetched = fetcher.get(
+        feed_url,
+        politeness=source.politeness,
+        etag=validators[0],
+        last_modified=validators[1],
+        headers=source.headers,
+    )
     if fetched.not_modified:
         stored = _stored_copy(key, db_url)
         if stored is None:  # validators outlived the stored copy: ask for the page itself
-            fetched = fetcher.get(feed_url, politeness=source.politeness)
+            fetched = fetcher.get(feed_url, politeness=source.politeness, headers=source.headers)
         else:
             tally.unchanged += 1
-            return _items(source, stored.body, stored.final_url, stored.headers.get("Content-Type"))
+            return _items(source, stored.body, stored.final_url, stored.headers.get("Content-Type"), fetcher)
     tally.bytes_received += fetched.received
     changed = _store_page(fetched, key, source, day, "feed", None, db_url, clock())
     if fetched.status >= 400:
         raise FetchFailed(f"http-{fetched.status}", f"{feed_url} answered {fetched.status}")
     if not changed:
         tally.unchanged += 1
-    return _items(source, fetched.body, fetched.final_url, fetched.headers.get("Content-Type"))
+    return _items(source, fetched.body, fetched.final_url, fetched.headers.get("Content-Type"), fetcher)
 
 
-def _items(source: Source, body: bytes, base_url: str, content_type: str | None) -> list[FeedItem]:
-    return listed_items(
-        body,
-        kind=source.kind,
-        base_url=base_url,
-        content_type=content_type,
-        link_pattern=source.link_pattern,
-        zone=source.zone,
-    )
+def _items(source: Source, body: bytes, base_url: str, content_type: str | None, fetcher: Fetcher) -> list[FeedItem]:
+    fetch = sitemap_fetch(fetcher, source)  # a sitemap index's children
+    return source_items(source, body, base_url=base_url, content_type=content_type, fetch=fetch)
 
 
 def _store_page(
