@@ -9,7 +9,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pantau import config
 
@@ -42,14 +42,22 @@ class Source(BaseModel):
     # URL prefixes (without scheme or "www.") of this source's article pages, used to tell which
     # source a page belongs to; defaults to the hosts of `urls`. Bernama's services share one host.
     match: tuple[str, ...] = ()
+    # How often the source is polled at first; the poller adapts it within the bounds below.
     interval_minutes: int = Field(default=60, ge=5)
+    # Floor for a feed that outruns its polls (its listing overlaps nothing of the previous one):
+    # a feed polled more often than this is one the outlet notices.
+    min_interval_minutes: int = Field(default=5, ge=5)
+    # Ceiling for a quiet feed: even a weekly feed is looked at a few times a day.
+    max_interval_minutes: int = Field(default=240, ge=5)
     politeness: Politeness = Politeness()
     profile: str | None = None
     # Set on the wire's own services (Bernama en/ms/zh): their articles are the originals.
     wire: str | None = None
     aggregator: bool = False
-    # Consecutive failed runs before an alert; a feed that blips once should not page anyone.
+    # A source is failing after this many consecutive failed polls spanning at least
+    # `alert_after_hours`: a feed that blips for a few minutes between polls pages nobody.
     alert_after_failures: int = Field(default=2, ge=1)
+    alert_after_hours: float = Field(default=1.0, ge=0)
     # Hours without a new item before the source counts as stale.
     stale_after_hours: int = Field(default=48, ge=1)
     # Maximum article pages fetched per run, so one runaway feed cannot starve the others.
@@ -81,6 +89,17 @@ class Source(BaseModel):
             except re.error as exc:
                 raise ValueError(f"bad regex: {exc}") from exc
         return pattern
+
+    @model_validator(mode="after")
+    def _interval_bounds(self) -> Source:
+        if not self.min_interval_minutes <= self.max_interval_minutes:
+            raise ValueError("min_interval_minutes must not exceed max_interval_minutes")
+        return self
+
+    @property
+    def starting_interval(self) -> int:
+        """interval_minutes within the bounds: the interval a source is first polled at."""
+        return min(max(self.interval_minutes, self.min_interval_minutes), self.max_interval_minutes)
 
     @property
     def zone(self) -> ZoneInfo:
