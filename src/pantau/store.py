@@ -158,7 +158,8 @@ class FeedListing(Base):
 
     url: Mapped[str] = mapped_column(String(2048), primary_key=True)  # normalised feed URL
     source_id: Mapped[str] = mapped_column(String(64))
-    keys: Mapped[list] = mapped_column(JSON, default=list)  # normalised item URLs, newest first
+    # [normalised item URL, its time (the feed's, else its page's) or None], as the feed listed them
+    items: Mapped[list] = mapped_column(JSON, default=list)
     listed_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 

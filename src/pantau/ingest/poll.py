@@ -9,6 +9,7 @@ tried again; an article URL already fetched is never fetched twice, in any of it
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -22,11 +23,14 @@ from sqlalchemy.exc import IntegrityError
 from pantau import store
 from pantau.days import day_window
 from pantau.health.runs import RunRecord, record_run
+from pantau.ingest.cadence import NO_GAP, Gap, listing_gap, record_cadence
 from pantau.ingest.feeds import FeedItem, FeedRejected, listed_items
 from pantau.ingest.fetch import Fetched, Fetcher, FetchFailed
 from pantau.ingest.urls import normalise_url, origin
 from pantau.registry.sources import Source
-from pantau.store import RawPage, SourceRun, UrlState
+from pantau.store import ArticleRow, FeedListing, RawPage, SourceRun, UrlState
+
+log = logging.getLogger(__name__)
 
 # A past day's feed items are kept when dated within its window widened by this much on each
 # side: outlets date items by their own clock, and a briefing day needs the evening before.
@@ -55,6 +59,7 @@ class _Tally:
     bytes_received: int = 0
     feed_failures: list[FetchFailed | FeedRejected] = field(default_factory=list)
     item_failures: dict[str, FetchFailed] = field(default_factory=dict)  # by listed URL
+    gap: Gap = NO_GAP
 
 
 def poll_source(
@@ -64,13 +69,17 @@ def poll_source(
     now: datetime | None = None,
     db_url: str | None = None,
     fetcher: Fetcher | None = None,
+    parse: bool = True,
 ) -> dict:
-    """Poll one source for a briefing day and record the run; raises SourceFailed if it failed.
+    """Poll one source, file what it brings under `day`, and record the poll; raises SourceFailed if it failed.
 
-    Returns {"source_id", "status", "items_seen", "new", "unchanged", "failed", "error", "reason"}:
-    items listed (for a past day: dated near it), article pages stored by this run (replayed:
-    stored for the day before), feeds not modified plus listed articles collected earlier,
-    failed feeds and articles. Records are timed on `now`'s clock (tests pass a fixed one).
+    Returns {"source_id", "status", "items_seen", "new", "unchanged", "failed", "gap",
+    "lost_estimate", "interval_minutes", "error", "reason"}: items listed (for a past day: dated
+    near it), article pages stored by this poll (replayed: stored for the day before), feeds not
+    modified plus listed articles collected earlier, failed feeds and articles, whether a feed's
+    listing shared nothing with its previous one (items may have been lost; how many, where the
+    listing tells), the source's interval from now on. With `parse`, the pages stored are parsed
+    into articles at once. Records are timed on `now`'s clock (tests pass a simulated one).
     """
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
@@ -88,7 +97,7 @@ def poll_source(
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()
     try:
-        tally = _poll_live(source, day, keep, db_url, fetcher, clock)
+        tally = _poll_live(source, day, keep, db_url, fetcher, clock, parse=parse)
     finally:
         if own_fetcher:
             fetcher.close()
@@ -135,15 +144,19 @@ def _round_robin_by_host(sources: Sequence[Source]) -> list[int]:
     return [queue[n] for n in range(max(map(len, queues), default=0)) for queue in queues if n < len(queue)]
 
 
-def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock) -> _Tally:
+def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock, *, parse: bool) -> _Tally:
     tally = _Tally()
     listed: dict[str, FeedItem] = {}
+    listings: dict[str, list[FeedItem]] = {}  # by normalised feed URL
     for feed_url in source.urls:
         try:
-            for item in _feed_listing(source, feed_url, day, db_url, fetcher, tally, clock):
-                listed.setdefault(item.key, item)
+            items = _feed_listing(source, feed_url, day, db_url, fetcher, tally, clock)
         except (FetchFailed, FeedRejected) as failure:
             tally.feed_failures.append(failure)
+            continue
+        listings[normalise_url(feed_url)] = items
+        for item in items:
+            listed.setdefault(item.key, item)
     wanted = list(listed.values())
     if keep is not None:
         # A past day: only what the feed dates inside it; undated items cannot be placed.
@@ -153,8 +166,8 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
     tally.unchanged += len(wanted) - len(fresh)
     fresh.sort(key=lambda item: item.published or datetime.min.replace(tzinfo=timezone.utc), reverse=True)
 
-    def collect(item: FeedItem) -> tuple[FetchFailed | bool, int]:
-        """(failure, or whether a new page was stored; bytes received)."""
+    def collect(item: FeedItem) -> tuple[FetchFailed | int | None, int]:
+        """(failure, or the id of the new page stored; bytes received)."""
         try:
             fetched = fetcher.get(item.url, politeness=source.politeness)
         except FetchFailed as failure:
@@ -164,6 +177,7 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
             return FetchFailed(f"http-{fetched.status}", f"{item.url} answered {fetched.status}"), fetched.received
         return stored, fetched.received
 
+    new_pages: dict[int, str] = {}  # page id -> item key
     with ThreadPoolExecutor(max_workers=source.politeness.concurrency) as pool:
         chosen = fresh[: source.max_items]
         for item, (outcome, received) in zip(chosen, pool.map(collect, chosen)):
@@ -172,7 +186,53 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
                 tally.item_failures[item.url] = outcome
             elif outcome:
                 tally.new += 1
+                new_pages[outcome] = item.key
+    page_times = _parsed_times(source, new_pages, db_url) if parse and new_pages else {}
+    tally.gap = _record_listings(source, listings, page_times, db_url, clock())
     return tally
+
+
+def _parsed_times(source: Source, new_pages: dict[int, str], db_url) -> dict[str, datetime | None]:
+    """Parse the pages just stored (the briefing run then has nothing left to parse); the publication
+    time each page gives, by item key. A parse failure never fails the poll: the page stays pending."""
+    from pantau.extract.parse import parse_pages
+
+    try:
+        with store.session(db_url) as s:
+            parse_pages(s, list(new_pages), {source.id: source})
+            rows = s.execute(
+                select(ArticleRow.raw_page_id, ArticleRow.published_at).where(ArticleRow.raw_page_id.in_(new_pages))
+            ).all()
+    except Exception:
+        log.exception("parsing the pages %s just stored failed; they stay pending", source.id)
+        return {}
+    return {new_pages[page_id]: published for page_id, published in rows}
+
+
+def _record_listings(
+    source: Source, listings: dict[str, list[FeedItem]], page_times: dict[str, datetime | None], db_url, at: datetime
+) -> Gap:
+    """Compare each feed's listing with its previous one, remember it, and return the source's gap."""
+    gaps = []
+    with store.session(db_url) as s:
+        for feed_key, items in listings.items():
+            previous = s.get(FeedListing, feed_key)
+            earlier = {key: _moment(text) for key, text in previous.items} if previous else {}
+            listing = [
+                (item.key, item.published or page_times.get(item.key) or earlier.get(item.key)) for item in items
+            ]
+            if previous is not None:
+                gaps.append(listing_gap([(key, moment) for key, moment in earlier.items()], listing))
+            else:
+                previous = FeedListing(url=feed_key, source_id=source.id)
+                s.add(previous)
+            previous.items = [[key, moment.isoformat() if moment else None] for key, moment in listing]
+            previous.listed_at = at
+    return Gap.combined(gaps)
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
 
 
 def _feed_listing(source: Source, feed_url: str, day, db_url, fetcher: Fetcher, tally: _Tally, clock) -> list[FeedItem]:
@@ -218,8 +278,9 @@ def _store_page(
     listed_at: datetime | None,
     db_url,
     fetched_at: datetime,
-) -> bool:
-    """Store the response raw and remember its validators; False when this exact body is stored already."""
+) -> int | None:
+    """Store the response raw and remember its validators; the new page's id, None when this exact
+    body is stored already."""
     digest = hashlib.sha256(fetched.body).hexdigest()
     try:
         with store.session(db_url) as s:
@@ -232,26 +293,26 @@ def _store_page(
             elif kind == "article":  # remembered so a 404 is not fetched again, a 5xx is
                 s.merge(UrlState(url=key, fetched_at=fetched_at, status=fetched.status))
             if s.scalar(select(RawPage.id).where(RawPage.url == key, RawPage.content_hash == digest)):
-                return False
-            s.add(
-                RawPage(
-                    url=key,
-                    final_url=fetched.final_url,
-                    source_id=source.id,
-                    kind=kind,
-                    batch_day=day,
-                    fetched_at=fetched_at,
-                    status=fetched.status,
-                    headers=fetched.headers,
-                    content_hash=digest,
-                    size=len(fetched.body),
-                    body_z=RawPage.compress(fetched.body),
-                    listed_at=listed_at,
-                )
+                return None
+            page = RawPage(
+                url=key,
+                final_url=fetched.final_url,
+                source_id=source.id,
+                kind=kind,
+                batch_day=day,
+                fetched_at=fetched_at,
+                status=fetched.status,
+                headers=fetched.headers,
+                content_hash=digest,
+                size=len(fetched.body),
+                body_z=RawPage.compress(fetched.body),
+                listed_at=listed_at,
             )
+            s.add(page)
+            s.flush()
+            return page.id
     except IntegrityError:  # another task stored the same page at the same moment
-        return False
-    return True
+        return None
 
 
 def _stored_copy(key: str, db_url) -> RawPage | None:
@@ -315,11 +376,24 @@ def _finish(source: Source, day: date, tally: _Tally, started_at: datetime, fini
                 started_at=started_at,
                 finished_at=finished_at,
                 found_new=tally.new > 0,
+                stored=tally.new,
+                gap=tally.gap.gap,
+                lost_estimate=tally.gap.lost_estimate,
             ),
+        )
+        cadence = record_cadence(
+            s, source, started_at, failed=status == "failed", gap=tally.gap.gap, found_new=tally.new > 0
         )
         for url, failure in tally.item_failures.items():
             store.quarantine(s, "poll", day, url, failure.reason, failure.detail)
-    summary = _summary(source.id, status, tally, reason=reason, error=error)
+    if tally.gap.gap:
+        log.warning(
+            "%s: the listing shares nothing with the previous one; %s item(s) may have been lost; interval now %d min",
+            source.id,
+            "unknown" if tally.gap.lost_estimate is None else tally.gap.lost_estimate,
+            cadence.interval_minutes,
+        )
+    summary = _summary(source.id, status, tally, reason=reason, error=error, interval=cadence.interval_minutes)
     if status == "failed":
         raise SourceFailed(summary)
     return summary
@@ -338,7 +412,13 @@ def _verdict(tally: _Tally) -> tuple[str, str | None, str | None]:
 
 
 def _summary(
-    source_id: str, status: str, tally: _Tally, *, reason: str | None = None, error: str | None = None
+    source_id: str,
+    status: str,
+    tally: _Tally,
+    *,
+    reason: str | None = None,
+    error: str | None = None,
+    interval: int | None = None,
 ) -> dict:
     return {
         "source_id": source_id,
@@ -347,6 +427,9 @@ def _summary(
         "new": tally.new,
         "unchanged": tally.unchanged,
         "failed": len(tally.item_failures) + len(tally.feed_failures),
+        "gap": tally.gap.gap,
+        "lost_estimate": tally.gap.lost_estimate,
+        "interval_minutes": interval,
         "error": error,
         "reason": reason,
     }
