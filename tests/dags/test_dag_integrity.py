@@ -67,3 +67,23 @@ def test_each_outlet_polls_in_its_own_pool(dag_bag):
     for task in dag.tasks:
         if task.task_id.startswith("poll."):
             assert task.pool == "pantau_" + task.task_id.removeprefix("poll.")
+
+
+def test_polling_runs_all_day_one_run_at_a_time(dag_bag):
+    dag = dag_bag.dags["pantau_polling"]
+    assert dag.catchup is False and dag.max_active_runs == 1
+    assert dag.timetable.expression == "*/5 * * * *"
+    polls = [task for task in dag.tasks if task.task_id.endswith(".poll")]
+    assert polls, "no poll tasks"
+    for task in polls:
+        outlet = task.task_id.removesuffix(".poll")
+        assert task.pool == "pantau_" + outlet, "each outlet's polls hold its pool's slots"
+        assert task.map_index_template == "{{ task.source_id }}", "mapped polls are named by source in the UI"
+        assert [upstream.task_id for upstream in task.upstream_list] == [f"{outlet}.due_sources"]
+
+
+def test_the_briefing_names_its_day_and_has_a_deadline(dag_bag):
+    dag = dag_bag.dags["pantau_daily_briefing"]
+    day = dag.params.get_param("day")
+    assert day.value is None and day.schema["format"] == "date"
+    assert dag.deadline, "no deadline alert for a late briefing"
