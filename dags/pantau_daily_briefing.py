@@ -11,18 +11,18 @@ check the batch with Great Expectations, and write the briefing for one Asia/Kua
   last items are in. For a past day (a backfill) it replays what was stored instead. Each
   outlet's tasks take slots of its own pool (`pantau_<outlet>`), shared with the polling DAG.
 - `parse` only parses what the polls left unparsed; an article belongs to its own publication day.
-- A deadline alert warns when the briefing is not written by 07:30.
+- `pantau_briefing_watch` warns when the briefing is not written by 07:30.
 - Source alerts (failing, stale, extraction profile gone stale) go to email and Slack as
   configured, else to the task log; see the README's "Operations" section.
 - Every stage reads its day's inputs from the store and upserts its outputs, so clearing any
   task and running it again gives the same result.
 """
 
-from airflow.sdk import AsyncCallback, DeadlineAlert, DeadlineReference, TaskGroup, dag
+from airflow.sdk import TaskGroup, dag
 
-from pantau.airflow.notifiers import SourceAlertNotifier, briefing_late
+from pantau.airflow.notifiers import SourceAlertNotifier
 from pantau.airflow.operators import BriefingOperator, DedupOperator, ParseOperator, PollSourceOperator, QualityOperator
-from pantau.airflow.schedule import BRIEFING_GRACE, BRIEFING_PARAMS, DAILY_0700_MYT, DEFAULT_ARGS
+from pantau.airflow.schedule import BRIEFING_PARAMS, DAILY_0700_MYT, DEFAULT_ARGS
 from pantau.registry.sources import poll_groups
 
 
@@ -32,9 +32,6 @@ from pantau.registry.sources import poll_groups
     catchup=False,
     max_active_runs=2,
     params=BRIEFING_PARAMS,
-    deadline=DeadlineAlert(
-        reference=DeadlineReference.DAGRUN_QUEUED_AT, interval=BRIEFING_GRACE, callback=AsyncCallback(briefing_late)
-    ),
     tags=["pantau", "briefing"],
     doc_md=__doc__,
     on_failure_callback=SourceAlertNotifier(all_sources=True),

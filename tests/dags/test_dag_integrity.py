@@ -82,8 +82,18 @@ def test_polling_runs_all_day_one_run_at_a_time(dag_bag):
         assert [upstream.task_id for upstream in task.upstream_list] == [f"{outlet}.due_sources"]
 
 
-def test_the_briefing_names_its_day_and_has_a_deadline(dag_bag):
-    dag = dag_bag.dags["pantau_daily_briefing"]
-    day = dag.params.get_param("day")
-    assert day.value is None and day.schema["format"] == "date"
-    assert dag.deadline, "no deadline alert for a late briefing"
+def test_the_briefing_names_its_day_and_is_watched_at_0730(dag_bag):
+    day = dag_bag.dags["pantau_daily_briefing"].params.get_param("day")
+    assert day.value is None and day.schema["format"] == "date", "a date picker, empty for the scheduled day"
+    watch = dag_bag.dags["pantau_briefing_watch"]
+    assert (watch.timetable.expression, str(watch.timetable.timezone)) == ("30 7 * * *", "Asia/Kuala_Lumpur")
+
+
+def test_a_run_triggered_for_a_named_day_briefs_that_day():
+    from datetime import date, datetime, timezone
+
+    from pantau.airflow.schedule import interval_day
+
+    scheduled = {"data_interval_start": datetime(2025, 7, 7, 23, 0, tzinfo=timezone.utc), "params": {"day": None}}
+    assert interval_day(scheduled) == date(2025, 7, 8), "07:00 MYT on 9 July covers 8 July"
+    assert interval_day({**scheduled, "params": {"day": "2025-07-03"}}) == date(2025, 7, 3)

@@ -153,32 +153,23 @@ class SourceAlertNotifier(BaseNotifier):
         send_due_alerts(chosen, self.clock(), send, log_url=getattr(ti, "log_url", None))
 
 
-async def briefing_late(context: dict, **kwargs) -> None:
-    """The briefing DAG's deadline callback (run by the triggerer): the briefing is not written
-    within BRIEFING_GRACE of its run being queued, i.e. by 07:30 for the scheduled run."""
-    import asyncio
-
-    run = context.get("dag_run") or {}
-    run_id = run.get("run_id") if isinstance(run, dict) else getattr(run, "run_id", None)
-    subject = f"[Pantau] The briefing of run {run_id or '?'} is late"
-    text = "The briefing is not written 30 minutes after its run was queued (07:30 MYT for the daily run)."
-    log.warning("%s: %s", subject, text)
-    await asyncio.to_thread(_email_late_notice, subject, text, context)
-
-
-def _email_late_notice(subject: str, text: str, context: dict) -> None:
+def warn_if_briefing_missing(day, path) -> bool:
+    """The 07:30 check: True when the day's briefing is written; else a warning in the log and by
+    email to the alert recipients, and False."""
+    if path.is_file():
+        return True
+    subject = f"[Pantau] The briefing for {day.isoformat()} is not written by 07:30"
+    text = f"No briefing at {path}: see the pantau_daily_briefing run for {day.isoformat()}."
+    log.warning("%s. %s", subject, text)
     recipients = addresses("pantau_alert_email_to")
-    if not recipients:
-        return
-    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
+    if recipients:
+        from airflow.providers.smtp.notifications.smtp import SmtpNotifier
 
-    try:
         SmtpNotifier(
             to=recipients,
             from_email=setting("pantau_alert_email_from"),
             subject=subject,
             html_content=f"<p>{html.escape(text)}</p>",
             smtp_conn_id=setting("pantau_alert_smtp_conn_id", "smtp_default"),
-        ).notify(context)
-    except Exception as exc:  # the warning is in the triggerer's log either way
-        log.error("late-briefing notice not emailed: %s: %s", type(exc).__name__, exc)
+        ).notify({})
+    return False
