@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from pantau import cli, store
-from pantau.ingest.cadence import NO_GAP, Gap, listing_gap, next_interval
+from pantau.ingest.cadence import NO_GAP, Gap, listing_gap, next_interval, skipped_numbers
 from pantau.registry.sources import Source
 from pantau.store import SourceCadence
 
@@ -50,6 +50,14 @@ def test_a_hole_in_the_numbers_is_a_gap_and_its_size_the_estimate():
 def test_times_measure_the_hole_where_urls_carry_no_numbers():
     assert listing_gap(timed(0, 6, 12), timed(18, 24, 30)) == Gap(False, 0)
     assert listing_gap(timed(0, 6, 12), timed(48, 54, 60)) == Gap(True, 5)
+
+
+def test_the_numbers_two_listings_skipped():
+    keys = lambda listing: [key for key, _ in listing]  # noqa: E731
+    assert skipped_numbers(keys(numbered(3, 2, 1)), keys(numbered(8, 7, 6))) == [2442004, 2442005]
+    assert skipped_numbers(keys(numbered(3, 2, 1)), keys(numbered(5, 4, 3))) == [], "overlapping"
+    assert skipped_numbers(keys(numbered(3, 2, 1)), keys(numbered(300, 299))) == [], "an outage, not a burst"
+    assert skipped_numbers(keys(timed(1, 2)), keys(timed(9, 10))) == []
 
 
 def test_no_evidence_is_a_gap_of_unknown_size():

@@ -51,6 +51,7 @@ def test_a_good_feed_stores_the_feed_and_its_articles_raw(site, fetcher, db_url)
         "failed": 0,
         "gap": False,  # a first listing has nothing to be compared with
         "lost_estimate": 0,
+        "recovered": 0,
         "interval_minutes": 60,
         "error": None,
         "reason": None,

@@ -31,7 +31,9 @@ SLOWING_FACTOR = 1.5
 SPEEDING_FACTOR = 0.5
 # The last run of four or more digits in an item URL, as article ids are printed (`?id=2442050`,
 # `/1241402.html`); shorter runs are years, months and days.
-_ITEM_NUMBER = re.compile(r"(\d{4,})(?!.*\d{4})")
+ITEM_NUMBER = re.compile(r"(\d{4,})(?!.*\d{4})")
+# Numbers guessed per gap at most: a hole wider than this is an outage, not a burst.
+MAX_SKIPPED_GUESSES = 50
 
 Listing = Sequence[tuple[str, datetime | None]]  # (item key, its time), as a feed listed them
 
@@ -55,7 +57,7 @@ NO_GAP = Gap(False, 0)
 
 
 def item_number(key: str) -> int | None:
-    match = _ITEM_NUMBER.search(key)
+    match = ITEM_NUMBER.search(key)
     return int(match.group(1)) if match else None
 
 
@@ -71,6 +73,18 @@ def listing_gap(previous: Listing, current: Listing) -> Gap:
         if missing is not None:
             return Gap(missing > 0, missing)
     return Gap(True, None)
+
+
+def skipped_numbers(previous_keys: Sequence[str], current_keys: Sequence[str]) -> list[int]:
+    """The item numbers between two listings of a numbered feed that neither lists (none when
+    the listings overlap, are not numbered, or the hole is wider than MAX_SKIPPED_GUESSES)."""
+    if set(previous_keys) & set(current_keys):
+        return []
+    before, after = [item_number(key) for key in previous_keys], [item_number(key) for key in current_keys]
+    if not before or not after or None in before or None in after:
+        return []
+    low, high = max(n for n in before if n is not None), min(n for n in after if n is not None)
+    return list(range(low + 1, high)) if 0 < high - low - 1 <= MAX_SKIPPED_GUESSES else []
 
 
 def _numbers(listing: Listing) -> list[float] | None:

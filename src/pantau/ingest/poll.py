@@ -23,7 +23,8 @@ from sqlalchemy.exc import IntegrityError
 from pantau import store
 from pantau.days import day_window
 from pantau.health.runs import RunRecord, record_run
-from pantau.ingest.cadence import NO_GAP, Gap, listing_gap, record_cadence
+from pantau.ingest.cadence import ITEM_NUMBER as _ITEM_NUMBER_AT_END
+from pantau.ingest.cadence import NO_GAP, Gap, item_number, listing_gap, record_cadence, skipped_numbers
 from pantau.ingest.feeds import FeedItem, FeedRejected, listed_items
 from pantau.ingest.fetch import Fetched, Fetcher, FetchFailed
 from pantau.ingest.urls import normalise_url, origin
@@ -60,6 +61,7 @@ class _Tally:
     feed_failures: list[FetchFailed | FeedRejected] = field(default_factory=list)
     item_failures: dict[str, FetchFailed] = field(default_factory=dict)  # by listed URL
     gap: Gap = NO_GAP
+    recovered: int = 0  # pages of skipped items fetched by their guessed numbers
 
 
 def poll_source(
@@ -177,18 +179,30 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock,
             return FetchFailed(f"http-{fetched.status}", f"{item.url} answered {fetched.status}"), fetched.received
         return stored, fetched.received
 
-    new_pages: dict[int, str] = {}  # page id -> item key
-    with ThreadPoolExecutor(max_workers=source.politeness.concurrency) as pool:
-        chosen = fresh[: source.max_items]
-        for item, (outcome, received) in zip(chosen, pool.map(collect, chosen)):
-            tally.bytes_received += received
-            if isinstance(outcome, FetchFailed):
-                tally.item_failures[item.url] = outcome
-            elif outcome:
-                tally.new += 1
-                new_pages[outcome] = item.key
+    def collect_all(items: list[FeedItem], *, guessed: bool = False) -> dict[int, str]:
+        """Fetch and store the items; the new pages' ids with their item keys. A guessed address
+        that does not answer is no failure: the number was another service's, or never used."""
+        stored: dict[int, str] = {}
+        with ThreadPoolExecutor(max_workers=source.politeness.concurrency) as pool:
+            for item, (outcome, received) in zip(items, pool.map(collect, items)):
+                tally.bytes_received += received
+                if isinstance(outcome, FetchFailed):
+                    if not guessed:
+                        tally.item_failures[item.url] = outcome
+                elif outcome:
+                    tally.new += 1
+                    stored[outcome] = item.key
+        return stored
+
+    new_pages = collect_all(fresh[: source.max_items])
     page_times = _parsed_times(source, new_pages, db_url) if parse and new_pages else {}
-    tally.gap = _record_listings(source, listings, page_times, db_url, clock())
+    tally.gap, missing = _record_listings(source, listings, page_times, db_url, clock())
+    if source.recover_by_number and missing and keep is None:
+        guesses = _not_yet_collected(missing[: source.max_items], db_url)
+        recovered = collect_all(guesses, guessed=True)
+        tally.recovered = len(recovered)
+        if parse and recovered:
+            _parsed_times(source, recovered, db_url)
     return tally
 
 
@@ -211,9 +225,10 @@ def _parsed_times(source: Source, new_pages: dict[int, str], db_url) -> dict[str
 
 def _record_listings(
     source: Source, listings: dict[str, list[FeedItem]], page_times: dict[str, datetime | None], db_url, at: datetime
-) -> Gap:
-    """Compare each feed's listing with its previous one, remember it, and return the source's gap."""
-    gaps = []
+) -> tuple[Gap, list[FeedItem]]:
+    """Compare each feed's listing with its previous one and remember it: the source's gap, and the
+    addresses of the items a numbered feed skipped (for sources that may recover them)."""
+    gaps, missing = [], []
     with store.session(db_url) as s:
         for feed_key, items in listings.items():
             previous = s.get(FeedListing, feed_key)
@@ -222,13 +237,25 @@ def _record_listings(
                 (item.key, item.published or page_times.get(item.key) or earlier.get(item.key)) for item in items
             ]
             if previous is not None:
-                gaps.append(listing_gap([(key, moment) for key, moment in earlier.items()], listing))
+                gaps.append(listing_gap(list(earlier.items()), listing))
+                missing += _skipped_items(list(earlier), items)
             else:
                 previous = FeedListing(url=feed_key, source_id=source.id)
                 s.add(previous)
             previous.items = [[key, moment.isoformat() if moment else None] for key, moment in listing]
             previous.listed_at = at
-    return Gap.combined(gaps)
+    return Gap.combined(gaps), missing
+
+
+def _skipped_items(previous_keys: list[str], items: list[FeedItem]) -> list[FeedItem]:
+    """The items a numbered feed's two listings leave out, addressed like the oldest item listed now."""
+    oldest = min(items, key=lambda item: item_number(item.key) or 0, default=None)
+    first = oldest and item_number(oldest.url)
+    if oldest is None or not first:
+        return []
+    numbers = skipped_numbers(previous_keys, [item.key for item in items])
+    guessed = [_ITEM_NUMBER_AT_END.sub(str(number), oldest.url) for number in numbers]
+    return [FeedItem(url=url, key=normalise_url(url), published=None) for url in guessed]
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -429,6 +456,7 @@ def _summary(
         "failed": len(tally.item_failures) + len(tally.feed_failures),
         "gap": tally.gap.gap,
         "lost_estimate": tally.gap.lost_estimate,
+        "recovered": tally.recovered,
         "interval_minutes": interval,
         "error": error,
         "reason": reason,

@@ -54,6 +54,10 @@ class Source(BaseModel):
     # Set on the wire's own services (Bernama en/ms/zh): their articles are the originals.
     wire: str | None = None
     aggregator: bool = False
+    # For feeds whose article addresses carry a running number (Bernama's `?id=`): after a gap,
+    # fetch the numbers the two listings skipped. Off by default: on a number sequence shared by
+    # several services, a guess may fetch another service's story.
+    recover_by_number: bool = False
     # A source is failing after this many consecutive failed polls spanning at least
     # `alert_after_hours`: a feed that blips for a few minutes between polls pages nobody.
     alert_after_failures: int = Field(default=2, ge=1)
