@@ -42,9 +42,13 @@ class RollingFeed:
 
     def publish(self, count: int, *, start: datetime, every: timedelta) -> None:
         """`count` more stories, the first at `start`, then one every `every`; the feed then lists the newest."""
-        for n in range(count):
+        self.publish_at([start + n * every for n in range(count)])
+
+    def publish_at(self, moments: list[datetime]) -> None:
+        """Stories published at these times (oldest first); the feed then lists the newest."""
+        for moment in moments:
             number = len(self.published) + 1
-            path, moment = self.article_path(number), start + n * every
+            path = self.article_path(number)
             self.site.reply(path, article_page(number, moment), headers=HTML)
             self.published.append((path, moment))
         newest = self.published[-self.listed :][::-1]

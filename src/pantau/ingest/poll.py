@@ -21,10 +21,18 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from pantau import store
-from pantau.days import day_window
+from pantau.days import briefing_day_of, day_window
 from pantau.health.runs import RunRecord, record_run
 from pantau.ingest.cadence import ITEM_NUMBER as _ITEM_NUMBER_AT_END
-from pantau.ingest.cadence import NO_GAP, Gap, item_number, listing_gap, record_cadence, skipped_numbers
+from pantau.ingest.cadence import (
+    NO_GAP,
+    Gap,
+    due_sources,
+    item_number,
+    listing_gap,
+    record_cadence,
+    skipped_numbers,
+)
 from pantau.ingest.feeds import FeedItem, FeedRejected, listed_items
 from pantau.ingest.fetch import Fetched, Fetcher, FetchFailed
 from pantau.ingest.urls import normalise_url, origin
@@ -134,6 +142,22 @@ def poll_sources(
     finally:
         if own_fetcher:
             fetcher.close()
+
+
+def poll_due(
+    sources: Sequence[Source],
+    now: datetime,
+    *,
+    early: timedelta = timedelta(0),
+    db_url: str | None = None,
+    fetcher: Fetcher | None = None,
+) -> list[dict]:
+    """One tick of all-day polling: poll the sources due by `now + early`, filing pages under the
+    day of `now`. The polling DAG does the same with one task per due source; the demo and the
+    tests call this on a simulated clock."""
+    with store.session(db_url) as s:
+        due = due_sources(s, sources, now, early=early)
+    return poll_sources(due, briefing_day_of(now), now=now, db_url=db_url, fetcher=fetcher) if due else []
 
 
 def _round_robin_by_host(sources: Sequence[Source]) -> list[int]:
