@@ -14,8 +14,9 @@ from datetime import date, datetime
 from sqlalchemy import Integer, func, select
 from sqlalchemy.orm import Session
 
+from pantau.days import day_window
 from pantau.registry.sources import Source
-from pantau.store import SourcePoll, SourceRun
+from pantau.store import ArticleRow, SourcePoll, SourceRun
 
 SUCCEEDED = ("ok", "unchanged", "replayed")
 
@@ -161,6 +162,17 @@ class Staleness:
     last_new_item_at: datetime | None  # None: never brought anything
     hours_without_new: float | None
     threshold_hours: int
+
+
+def unrecovered_sources(s: Session, day: date, source_ids: list[str]) -> list[str]:
+    """Sources the day has nothing from: no poll ran during the day (the system was down) and no
+    later poll (a backfill, an archive sitemap) brought an article dated on it."""
+    start, end = day_window(day)
+    polled_live = set(
+        s.scalars(select(SourcePoll.source_id).where(SourcePoll.started_at >= start, SourcePoll.started_at < end))
+    )
+    with_articles = set(s.scalars(select(ArticleRow.source_id).where(ArticleRow.day == day)))
+    return sorted(set(source_ids) - polled_live - with_articles)
 
 
 def newest_poll(s: Session, source_id: str) -> SourcePoll | None:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from pantau import config
 from pantau.days import BRIEFING_ZONE, day_window
+from pantau.health.runs import DayHealth, day_health, unrecovered_sources
 from pantau.registry.sources import Source, Topic, load_watchlist, registry
 from pantau.report import charts
 from pantau.store import ArticleRow, DedupAssignment, QualityRun, Quarantine, SourceRun
@@ -245,6 +246,10 @@ class Briefing:
     quarantined: list[tuple[str, str, int]]
     articles: int
     undated: int = 0
+    # Per source, the day's polls (ok, failed), items and gaps; and the sources a down day
+    # could not be rebuilt for (no poll ran that day and no backfill brought anything).
+    polls: list[DayHealth] = field(default_factory=list)
+    unrecovered: list[str] = field(default_factory=list)
     spike_rule: str = SPIKE_RULE
     languages: dict[str, str] = field(default_factory=lambda: dict(LANGUAGE_NAMES))
 
@@ -723,6 +728,8 @@ def build_briefing(
         other_languages=other_languages,
         more_in_language=more,
         health=health,
+        polls=sorted(day_health(s, day).values(), key=lambda row: row.source_id),
+        unrecovered=unrecovered_sources(s, day, sorted(sources)),
         sources_polled=polled,
         sources_failed=failed,
         quality=_quality(s, day, briefing_dir),
