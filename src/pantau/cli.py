@@ -122,9 +122,11 @@ def cmd_demo(args) -> int:
     from pantau.demo import DemoFailed, run_demo
 
     try:
-        print(run_demo(args.day))
+        briefing, report = run_demo(args.day)
     except DemoFailed as exc:
         raise UsageError(f"pantau demo: {exc}") from None
+    print(report)
+    print(briefing)  # the last line: scripts and the README read the path from it
     return 0
 
 
@@ -160,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     pools.add_argument("--apply", action="store_true", help="create or resize them in Airflow's database")
     pools.set_defaults(run=cmd_pools)
 
-    demo = commands.add_parser("demo", help="serve the demo site and run the daily DAG on it")
+    demo = commands.add_parser("demo", help="replay a day of polls on the demo site, then run the briefing DAG")
     demo.add_argument("--day", type=_day, default=parse_day("2025-07-08"))
     demo.set_defaults(run=cmd_demo)
     return parser
