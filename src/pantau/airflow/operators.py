@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from airflow.sdk import BaseOperator, TriggerRule
 
@@ -47,6 +47,10 @@ def due_source_ids(pool: str) -> list[str]:
         return [source.id for source in due_sources(s, sources, datetime.now(timezone.utc), early=POLL_TICK / 2)]
 
 
+# The scheduled run parses its day about seven hours after the day ends; later, it is a rebuild.
+PAST_PARSE_AFTER = timedelta(days=1)
+
+
 class ParseOperator(BaseOperator):
     """Extract articles from the interval's stored pages; runs on whatever the sources brought."""
 
@@ -57,11 +61,16 @@ class ParseOperator(BaseOperator):
         super().__init__(**kwargs)
 
     def execute(self, context) -> dict:
+        from pantau.days import day_window
         from pantau.extract.parse import run_for_day
 
-        # The polls parsed what they fetched: only pages whose parse failed or never ran are left.
+        day = interval_day(context)
+        # The polls parsed what they fetched: the day's own run parses only what they left. A
+        # past day (a backfill, a rerun) or an operator's `reparse` re-reads every page around it.
+        past = datetime.now(timezone.utc) - day_window(day)[1] > PAST_PARSE_AFTER
+        reparse = past or bool((context.get("params") or {}).get("reparse"))
         with store.session() as s:
-            return run_for_day(s, interval_day(context), registry(), pending_only=True)
+            return run_for_day(s, day, registry(), pending_only=not reparse)
 
 
 class DedupOperator(BaseOperator):

@@ -39,7 +39,14 @@ BRIEFING_PARAMS = {
         title="Day to brief",
         description="The Kuala Lumpur calendar day the briefing covers. Empty: the day the schedule "
         "covers (the day before the run's 07:00).",
-    )
+    ),
+    "reparse": Param(
+        False,
+        type="boolean",
+        title="Parse again",
+        description="Parse every page fetched around the day again (after an extraction fix), not only "
+        "what the polls left unparsed. Past days are always parsed again.",
+    ),
 }
 
 
