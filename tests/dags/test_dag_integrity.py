@@ -97,3 +97,23 @@ def test_a_run_triggered_for_a_named_day_briefs_that_day():
     scheduled = {"data_interval_start": datetime(2025, 7, 7, 23, 0, tzinfo=timezone.utc), "params": {"day": None}}
     assert interval_day(scheduled) == date(2025, 7, 8), "07:00 MYT on 9 July covers 8 July"
     assert interval_day({**scheduled, "params": {"day": "2025-07-03"}}) == date(2025, 7, 3)
+
+
+def test_pantau_creates_and_resizes_its_pools(airflow_db, tmp_path, capsys):
+    import yaml
+    from airflow.models.pool import Pool
+
+    from pantau import cli
+
+    def registry(concurrency: int):
+        entry = {"id": "wire_en", "outlet": "Wire Agency", "language": "en", "kind": "rss"}
+        entry |= {"urls": ["https://wire.test/feed"], "politeness": {"concurrency": concurrency}}
+        path = tmp_path / f"sources{concurrency}.yaml"
+        path.write_text(yaml.safe_dump({"sources": [entry]}), encoding="utf-8")
+        return str(path)
+
+    assert cli.main(["pools", "--apply", "--sources", registry(2)]) == 0
+    assert Pool.get_pool("pantau_wire_agency").slots == 2
+    assert cli.main(["pools", "--apply", "--sources", registry(3)]) == 0
+    assert Pool.get_pool("pantau_wire_agency").slots == 3
+    capsys.readouterr()
