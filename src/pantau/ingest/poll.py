@@ -265,22 +265,26 @@ def _record_listings(
 ) -> tuple[Gap, list[FeedItem]]:
     """Compare each feed's listing with its previous one and remember it: the source's gap, and the
     addresses of the items a numbered feed skipped (for sources that may recover them)."""
-    gaps, missing = [], []
-    with store.session(db_url) as s:
-        for feed_key, items in listings.items():
-            previous = s.get(FeedListing, feed_key)
-            earlier = {key: _moment(text) for key, text in previous.items} if previous else {}
-            listing = [
-                (item.key, item.published or page_times.get(item.key) or earlier.get(item.key)) for item in items
-            ]
-            if previous is not None:
-                gaps.append(listing_gap(list(earlier.items()), listing))
-                missing += _skipped_items(list(earlier), items)
-            else:
-                previous = FeedListing(url=feed_key, source_id=source.id)
-                s.add(previous)
-            previous.items = [[key, moment.isoformat() if moment else None] for key, moment in listing]
-            previous.listed_at = at
+    gaps: list[Gap] = []
+    missing: list[FeedItem] = []
+    try:
+        with store.session(db_url) as s:
+            for feed_key, items in listings.items():
+                previous = s.get(FeedListing, feed_key)
+                earlier = {key: _moment(text) for key, text in previous.items} if previous else {}
+                listing = [
+                    (item.key, item.published or page_times.get(item.key) or earlier.get(item.key)) for item in items
+                ]
+                if previous is not None:
+                    gaps.append(listing_gap(list(earlier.items()), listing))
+                    missing += _skipped_items(list(earlier), items)
+                else:
+                    previous = FeedListing(url=feed_key, source_id=source.id)
+                    s.add(previous)
+                previous.items = [[key, moment.isoformat() if moment else None] for key, moment in listing]
+                previous.listed_at = at
+    except IntegrityError:  # a concurrent poll (the final sweep, a tick) stored the feed's first listing
+        return NO_GAP, []
     return Gap.combined(gaps), missing
 
 
