@@ -1,6 +1,6 @@
 """The per-outlet pools, created or resized by Pantau itself: a poll task in a pool that does not
-exist is never scheduled, so the set-up (`pantau pools --apply`), the compose stack's init and the
-demo all run this before the DAGs do."""
+exist is never scheduled, so the set-up runs `pantau pools --apply` and the compose stack's init
+imports the same list (`pantau pools` | `airflow pools import`) before the DAGs run."""
 
 from __future__ import annotations
 
