@@ -146,7 +146,7 @@ class SourcePoll(Base):
     failed_items: Mapped[int] = mapped_column(Integer, default=0)
     bytes_received: Mapped[int] = mapped_column(Integer, default=0)
     gap: Mapped[bool] = mapped_column(Boolean, default=False)
-    lost_estimate: Mapped[int] = mapped_column(Integer, default=0)
+    lost_estimate: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: a gap of unknown size
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

@@ -1,5 +1,7 @@
 from datetime import date, datetime, timedelta, timezone
 
+from sqlalchemy import select
+
 from pantau import store
 from pantau.health.runs import RunRecord, consecutive_failures, record_run, staleness
 from pantau.registry.sources import Source
@@ -88,6 +90,20 @@ def test_a_source_that_never_brought_anything_counts_from_its_first_run(db_url):
     with store.session(db_url) as s:
         result = staleness(s, SOURCE, T0 + timedelta(hours=25))
     assert result.stale and result.last_new_item_at is None
+
+
+def test_a_gap_of_unknown_size_is_recorded(db_url):
+    with store.session(db_url) as s:
+        record_run(
+            s,
+            SOURCE.id,
+            date(2025, 7, 1),
+            RunRecord("ok", None, None, 10, 10, 0, 100, T0, T0, True, stored=10, gap=True, lost_estimate=None),
+        )
+    with store.session(db_url) as s:
+        poll = s.scalars(select(store.SourcePoll)).one()
+        day = s.get(store.SourceRun, (SOURCE.id, date(2025, 7, 1)))
+    assert (poll.gap, poll.lost_estimate, day.gaps, day.lost_estimate) == (True, None, 1, 0)
 
 
 def test_the_days_polls_per_source_for_the_briefing(db_url):
