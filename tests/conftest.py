@@ -45,12 +45,13 @@ def airflow_db() -> None:
 
 
 @pytest.fixture(scope="session")
-def demo_site() -> str:
-    """The demo replay site served on 127.0.0.1; yields its base URL."""
-    from pantau.demo import serve_site
+def demo_site() -> dict[str, str]:
+    """The demo replay site, each outlet on its own loopback address (so per-host politeness runs
+    in parallel); yields the base URL of each site section, as `demo.write_sources` takes them."""
+    from pantau.demo import serve_outlets
 
-    with serve_site() as base_url:
-        yield base_url
+    with serve_outlets() as bases:
+        yield bases
 
 
 POSTGRES_ADMIN_URL = os.environ.get("PANTAU_TEST_POSTGRES", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")

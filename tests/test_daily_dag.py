@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 DAY = date(2025, 7, 8)
 DAGS = Path(__file__).resolve().parents[1] / "dags"
 # Columns that say when a run happened, not what it found.
-RUN_TIMES = {"fetched_at", "started_at", "finished_at", "last_sent_at"}
+RUN_TIMES = {"fetched_at", "started_at", "finished_at", "last_sent_at", "parsed_at"}
 
 
 def run_daily_dag(day: date):

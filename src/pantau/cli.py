@@ -121,13 +121,11 @@ def cmd_poll(args) -> int:
 
 
 def cmd_pools(args) -> int:
-    from pantau.registry.sources import load_sources, pool_slots
+    from pantau.airflow.pools import apply_pools, pool_specs
+    from pantau.registry.sources import load_sources
 
-    pools = {
-        name: {"slots": slots, "description": f"Pantau polls of {name.removeprefix('pantau_')}, across all runs"}
-        for name, slots in sorted(pool_slots(load_sources(args.sources)).items())
-    }
-    print(json.dumps(pools, indent=2))
+    sources = load_sources(args.sources)
+    print(json.dumps(apply_pools(sources) if args.apply else pool_specs(sources), indent=2))
     return 0
 
 
@@ -158,9 +156,11 @@ def cmd_demo(args) -> int:
     from pantau.demo import DemoFailed, run_demo
 
     try:
-        print(run_demo(args.day))
+        briefing, report = run_demo(args.day)
     except DemoFailed as exc:
         raise UsageError(f"pantau demo: {exc}") from None
+    print(report)
+    print(briefing)  # the last line: scripts and the README read the path from it
     return 0
 
 
@@ -225,11 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     poll = commands.add_parser("poll", help="fetch the listed sources into the store")
     poll.add_argument("--sources", type=_registry_file, required=True, help="a source registry YAML file")
-    poll.add_argument("--day", type=_day, help="the briefing day to file pages under (default: today, MYT)")
+    poll.add_argument("--day", type=_day, help="the day to file pages under (default: today, MYT)")
     poll.set_defaults(run=cmd_poll)
 
     pools = commands.add_parser("pools", help="print the Airflow pools (one per outlet) for `airflow pools import`")
     pools.add_argument("--sources", type=_registry_file, help="source registry (default include/sources.yaml)")
+    pools.add_argument("--apply", action="store_true", help="create or resize them in Airflow's database")
     pools.set_defaults(run=cmd_pools)
 
     db = commands.add_parser("db", help="manage the article store's schema")
@@ -244,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--deadline", type=_seconds, default=120.0, help="seconds the whole check may take")
     check.set_defaults(run=cmd_check_sources)
 
-    demo = commands.add_parser("demo", help="serve the demo site and run the daily DAG on it")
+    demo = commands.add_parser("demo", help="replay a day of polls on the demo site, then run the briefing DAG")
     demo.add_argument("--day", type=_day, default=parse_day("2025-07-08"))
     demo.set_defaults(run=cmd_demo)
     return parser

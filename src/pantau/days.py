@@ -25,3 +25,26 @@ def parse_day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"not a day (YYYY-MM-DD): {text!r}") from None
+
+
+def article_moment(published: datetime | None, listed_at: datetime | None, first_seen: datetime) -> datetime | date:
+    """When an article was published, as well as anything about it says, for placing it in a day.
+
+    The page's own time wins (an undated feed item is dated by its page). A page that prints a
+    date but no time (it parses to midnight) takes the feed item's time when that falls on the
+    page's date, else the page's date itself. Only where nothing dates it, the time it was first
+    seen. Never the poll or run that found it: a day's briefing must not depend on which ran when.
+    """
+    if published is not None:
+        if published.timetz().replace(tzinfo=None) != time(0):
+            return published
+        if listed_at is not None and listed_at.astimezone(published.tzinfo).date() == published.date():
+            return listed_at
+        return published.date()
+    return listed_at or first_seen
+
+
+def article_day(published: datetime | None, listed_at: datetime | None, first_seen: datetime) -> date:
+    """The briefing day an article belongs to (see article_moment)."""
+    moment = article_moment(published, listed_at, first_seen)
+    return briefing_day_of(moment) if isinstance(moment, datetime) else moment

@@ -116,6 +116,9 @@ class RawPage(Base):
     size: Mapped[int] = mapped_column(Integer)
     body_z: Mapped[bytes] = mapped_column(LargeBinary)
     listed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # the feed's date
+    # Set when the parse stage read this copy: the poll parses what it fetched right away, so the
+    # briefing run finds little or nothing left to parse.
+    parsed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     @property
     def body(self) -> bytes:
@@ -160,6 +163,57 @@ class SourceRun(Base):
     last_new_item_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # A server's Retry-After beyond the source's cap: polls before this touch no network.
     deferred_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # The day's polls, summed: the briefing's source-health section reads them.
+    polls_ok: Mapped[int] = mapped_column(Integer, default=0)
+    polls_failed: Mapped[int] = mapped_column(Integer, default=0)
+    gaps: Mapped[int] = mapped_column(Integer, default=0)
+    lost_estimate: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SourcePoll(Base):
+    """One poll attempt of one source: health counts failures in polls and hours, not in days."""
+
+    __tablename__ = "source_polls"
+    __table_args__ = (Index("ix_source_polls_source_started", "source_id", "started_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    source_id: Mapped[str] = mapped_column(String(64))
+    day: Mapped[date] = mapped_column(Date, index=True)  # the MYT day the poll started on
+    status: Mapped[str] = mapped_column(String(16))  # ok | unchanged | failed
+    reason: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
+    new_items: Mapped[int] = mapped_column(Integer, default=0)  # article pages this poll stored
+    failed_items: Mapped[int] = mapped_column(Integer, default=0)
+    bytes_received: Mapped[int] = mapped_column(BigInteger, default=0)
+    gap: Mapped[bool] = mapped_column(Boolean, default=False)
+    lost_estimate: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: a gap of unknown size
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FeedListing(Base):
+    """What a feed URL listed at its last successful poll, to tell whether the next listing overlaps it."""
+
+    __tablename__ = "feed_listings"
+
+    url: Mapped[str] = mapped_column(String(2048), primary_key=True)  # normalised feed URL
+    source_id: Mapped[str] = mapped_column(String(64))
+    # [normalised item URL, its time (the feed's, else its page's) or None], as the feed listed them
+    items: Mapped[list] = mapped_column(JSON, default=list)
+    listed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SourceCadence(Base):
+    """When a source is next due and at what interval, adapted poll by poll within the registry's bounds."""
+
+    __tablename__ = "source_cadence"
+
+    source_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    interval_minutes: Mapped[int] = mapped_column(Integer)
+    next_due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_polled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    quiet_polls: Mapped[int] = mapped_column(Integer, default=0)  # polls in a row that found nothing new
 
 
 class ArticleRow(Base):
@@ -184,8 +238,8 @@ class ArticleRow(Base):
     origin_outlet: Mapped[str | None] = mapped_column(String(128), nullable=True)
     method: Mapped[str] = mapped_column(String(64))
     raw_page_id: Mapped[int] = mapped_column(Integer)
-    # The briefing day the article belongs to: its publication day in the briefing's time
-    # zone, or the day it was collected when the page gives no time.
+    # The briefing day the article belongs to: its publication day in the briefing's time zone
+    # (see pantau.days.article_day); never the day of the poll or run that found it.
     day: Mapped[date] = mapped_column(Date)
     batch_day: Mapped[date] = mapped_column(Date)
 

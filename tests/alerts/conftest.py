@@ -100,6 +100,7 @@ def pantau_env(monkeypatch, tmp_path, sqlite_url):
             "language": "vi",
             "urls": ["https://vnexpress.net/rss/the-gioi.rss"],
             "alert_after_failures": 1,
+            "alert_after_hours": 0,
         },
     )
     monkeypatch.setenv("PANTAU_SOURCES", str(sources))

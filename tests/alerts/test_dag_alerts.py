@@ -54,6 +54,7 @@ def test_a_failing_source_alerts_once_through_airflow_and_recovers(airflow_db, m
                 "outlet": "Probe Daily",
                 "urls": [site.url("/feed.xml")],
                 "alert_after_failures": 1,
+                "alert_after_hours": 0,
             },
         )
         monkeypatch.setenv("PANTAU_SOURCES", str(sources))

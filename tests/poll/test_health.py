@@ -1,5 +1,7 @@
 from datetime import date, datetime, timedelta, timezone
 
+from sqlalchemy import select
+
 from pantau import store
 from pantau.health.runs import RunRecord, consecutive_failures, record_run, staleness
 from pantau.registry.sources import Source
@@ -88,3 +90,42 @@ def test_a_source_that_never_brought_anything_counts_from_its_first_run(db_url):
     with store.session(db_url) as s:
         result = staleness(s, SOURCE, T0 + timedelta(hours=25))
     assert result.stale and result.last_new_item_at is None
+
+
+def test_a_gap_of_unknown_size_is_recorded(db_url):
+    with store.session(db_url) as s:
+        record_run(
+            s,
+            SOURCE.id,
+            date(2025, 7, 1),
+            RunRecord("ok", None, None, 10, 10, 0, 100, T0, T0, True, stored=10, gap=True, lost_estimate=None),
+        )
+    with store.session(db_url) as s:
+        poll = s.scalars(select(store.SourcePoll)).one()
+        day = s.get(store.SourceRun, (SOURCE.id, date(2025, 7, 1)))
+    assert (poll.gap, poll.lost_estimate, day.gaps, day.lost_estimate) == (True, None, 1, 0)
+
+
+def test_the_days_polls_per_source_for_the_briefing(db_url):
+    from pantau.health.runs import day_health, unrecovered_sources
+
+    day = date(2025, 7, 1)
+    record(db_url, 0, "ok", found_new=True)
+    record(db_url, 0, "failed", reason="timeout")
+    with store.session(db_url) as s:
+        s.add(
+            store.SourcePoll(
+                source_id=SOURCE.id, day=day, status="ok", new_items=7, gap=True, lost_estimate=3,
+                started_at=T0 + timedelta(hours=1), finished_at=T0 + timedelta(hours=1),
+            )
+        )  # fmt: skip
+    with store.session(db_url) as s:
+        health = day_health(s, day)[SOURCE.id]
+        assert (health.polls_ok, health.polls_failed, health.items, health.gaps, health.lost_estimate) == (
+            2,
+            1,
+            8,
+            1,
+            3,
+        )
+        assert unrecovered_sources(s, day, [SOURCE.id, "down_all_day"]) == ["down_all_day"]

@@ -151,3 +151,25 @@ class SourceAlertNotifier(BaseNotifier):
                 raise AlertNotSent(f"alert for {alert.source_id} ({alert.kind}) not sent by {', '.join(failed)}")
 
         send_due_alerts(chosen, self.clock(), send, log_url=getattr(ti, "log_url", None))
+
+
+def warn_if_briefing_missing(day, path) -> bool:
+    """The 07:30 check: True when the day's briefing is written; else a warning in the log and by
+    email to the alert recipients, and False."""
+    if path.is_file():
+        return True
+    subject = f"[Pantau] The briefing for {day.isoformat()} is not written by 07:30"
+    text = f"No briefing at {path}: see the pantau_daily_briefing run for {day.isoformat()}."
+    log.warning("%s. %s", subject, text)
+    recipients = addresses("pantau_alert_email_to")
+    if recipients:
+        from airflow.providers.smtp.notifications.smtp import SmtpNotifier
+
+        SmtpNotifier(
+            to=recipients,
+            from_email=setting("pantau_alert_email_from"),
+            subject=subject,
+            html_content=f"<p>{html.escape(text)}</p>",
+            smtp_conn_id=setting("pantau_alert_smtp_conn_id", "smtp_default"),
+        ).notify({})
+    return False

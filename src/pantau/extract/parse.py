@@ -1,15 +1,23 @@
-"""The parse stage: turn one interval's stored pages into articles, quarantining what is not one."""
+"""The parse stage: turn stored pages into articles, quarantining what is not one.
+
+The poll parses each page right after storing it (`parse_pages`), so the 07:00 run has little
+left to do; `run_for_day` re-reads every page that could hold a day's articles, for a rerun
+after a parser fix or a backfill. An article's day is its own publication day
+(`pantau.days.article_day`), never the day of the poll that fetched it.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from pantau.config import ConfigError
-from pantau.days import briefing_day_of
+from pantau.days import article_day
 from pantau.extract.article import extract_article
 from pantau.models import Article, PageRejected
 from pantau.registry.sources import Source
@@ -21,19 +29,32 @@ STAGE = "parse"
 
 # Page bodies held in memory at once: a national day's pages do not fit.
 PAGES_PER_READ = 200
+# An article of day D may be fetched the evening before (an outlet's clock, a future-dated
+# item) or after midnight (published at 23:55, polled at 00:05): pages fetched on these days
+# around D are read when D is rebuilt.
+FETCH_DAYS_AROUND = 1
 
 
-def latest_page_ids(s: Session, day: date) -> list[int]:
-    """The newest stored copy of each article URL the day's polls fetched, oldest first (error
+@dataclass
+class ParseCounts:
+    pages: int = 0
+    rejected: int = 0
+    fallbacks: int = 0
+
+
+def latest_page_ids(s: Session, first: date, last: date, *, pending_only: bool = False) -> list[int]:
+    """The newest stored copy of each article URL fetched on days first..last, oldest first (error
     responses are kept raw for the record, but are not pages to parse)."""
-    rows = s.execute(
-        select(RawPage.url, RawPage.id)
-        .where(RawPage.batch_day == day, RawPage.kind == "article", RawPage.status < 400)
+    query = (
+        select(RawPage.url, RawPage.id, RawPage.parsed_at)
+        .where(RawPage.batch_day.between(first, last), RawPage.kind == "article", RawPage.status < 400)
         .order_by(RawPage.fetched_at, RawPage.id)
-    ).all()
-    position = {page_id: n for n, (_, page_id) in enumerate(rows)}
-    newest = {url: page_id for url, page_id in rows}
-    return sorted(newest.values(), key=position.__getitem__)
+    )
+    rows = s.execute(query).all()
+    position = {page_id: n for n, (_, page_id, _) in enumerate(rows)}
+    newest = {url: (page_id, parsed_at) for url, page_id, parsed_at in rows}
+    chosen = [page_id for page_id, parsed_at in newest.values() if not (pending_only and parsed_at)]
+    return sorted(chosen, key=position.__getitem__)
 
 
 def article_row(article: Article, page: RawPage) -> ArticleRow:
@@ -53,22 +74,20 @@ def article_row(article: Article, page: RawPage) -> ArticleRow:
         origin_outlet=article.origin_outlet,
         method=article.method,
         raw_page_id=page.id,
-        day=briefing_day_of(published) if published else page.batch_day,
+        day=article_day(published, page.listed_at, page.fetched_at),
         batch_day=page.batch_day,
     )
 
 
-def run_for_day(s: Session, day: date, sources: dict[str, Source]) -> dict:
-    """Re-parse every page the day's polls stored; the day's previous results are replaced."""
-    page_ids = latest_page_ids(s, day)
-    s.execute(delete(ArticleRow).where(ArticleRow.batch_day == day))
-    s.execute(delete(Quarantine).where(Quarantine.stage == STAGE, Quarantine.day == day))
-    article_ids: set[str] = set()
-    rejected = fallbacks = 0
+def parse_pages(s: Session, page_ids: Sequence[int], sources: dict[str, Source]) -> ParseCounts:
+    """Parse stored pages into article rows (a later copy of an article replaces the earlier one)."""
+    counts = ParseCounts()
+    now = datetime.now(timezone.utc)
     for start in range(0, len(page_ids), PAGES_PER_READ):
         chunk = page_ids[start : start + PAGES_PER_READ]
         pages = {page.id: page for page in s.scalars(select(RawPage).where(RawPage.id.in_(chunk)))}
         for page in (pages[page_id] for page_id in chunk):
+            counts.pages += 1
             try:
                 article = extract_article(
                     page.body,
@@ -78,27 +97,40 @@ def run_for_day(s: Session, day: date, sources: dict[str, Source]) -> dict:
                     headers=page.headers,
                 )
             except PageRejected as exc:
-                quarantine(s, STAGE, day, page.final_url, exc.reason, exc.detail)
-                rejected += 1
+                quarantine(s, STAGE, page.batch_day, page.final_url, exc.reason, exc.detail)
+                counts.rejected += 1
                 continue
             except ConfigError:  # a broken profile file is the deployment's fault, not the page's
                 raise
             except Exception as exc:  # one bad page must not stop the others; it is kept with its reason
                 log.exception("extraction crashed on %s", page.final_url)
-                quarantine(s, STAGE, day, page.final_url, "extract-error", f"{type(exc).__name__}: {exc}")
-                rejected += 1
+                quarantine(s, STAGE, page.batch_day, page.final_url, "extract-error", f"{type(exc).__name__}: {exc}")
+                counts.rejected += 1
                 continue
-            fallbacks += article.method.startswith("generic-fallback")
-            # A later copy of the same article (an AMP page, a refetch) replaces the earlier one.
+            counts.fallbacks += article.method.startswith("generic-fallback")
             s.merge(article_row(article, page))
-            article_ids.add(article.id)
+        s.execute(update(RawPage).where(RawPage.id.in_(chunk)).values(parsed_at=now))
         s.flush()
         s.expunge_all()  # let the chunk's pages and rows go
+    return counts
+
+
+def run_for_day(s: Session, day: date, sources: dict[str, Source], *, pending_only: bool = False) -> dict:
+    """Parse every page that could hold the day's articles; with `pending_only`, only those the
+    polls have not parsed yet. A full run replaces the rows of the pages it reads."""
+    first, last = day - timedelta(days=FETCH_DAYS_AROUND), day + timedelta(days=FETCH_DAYS_AROUND)
+    page_ids = latest_page_ids(s, first, last, pending_only=pending_only)
+    if not pending_only:
+        s.execute(delete(ArticleRow).where(ArticleRow.batch_day.between(first, last)))
+        s.execute(delete(Quarantine).where(Quarantine.stage == STAGE, Quarantine.day.between(first, last)))
+    counts = parse_pages(s, page_ids, sources)
+    articles = s.scalar(select(func.count()).where(ArticleRow.day == day))
     log.info(
-        "parsed %d pages: %d articles, %d quarantined, %d profile fallbacks",
-        len(page_ids),
-        len(article_ids),
-        rejected,
-        fallbacks,
+        "parsed %d pages: %d quarantined, %d profile fallbacks; %d articles dated %s",
+        counts.pages,
+        counts.rejected,
+        counts.fallbacks,
+        articles,
+        day,
     )
-    return {"pages": len(page_ids), "articles": len(article_ids), "quarantined": rejected, "fallbacks": fallbacks}
+    return {"pages": counts.pages, "articles": articles, "quarantined": counts.rejected, "fallbacks": counts.fallbacks}

@@ -2,8 +2,9 @@
 
 Three kinds of trouble, each tracked per source in `store.AlertState`:
 
-- failing: the source's newest runs failed `alert_after_failures` times in a row;
-- stale: fetching works but nothing new came for over `stale_after_hours`;
+- failing: the source's newest polls failed `alert_after_failures` times in a row, over at least
+  `alert_after_hours` (a few minutes' outage between two polls pages nobody);
+- stale: fetching works but nothing new came for over `stale_after_hours` of wall-clock time;
 - profile: the newest parse had to fall back to generic extraction for some of the source's
   articles, i.e. the outlet's extraction profile stopped matching its pages.
 
@@ -24,10 +25,10 @@ from sqlalchemy.orm import Session
 
 from pantau import config, store
 from pantau.days import BRIEFING_ZONE, briefing_day_of, day_window
-from pantau.health.runs import consecutive_failures, staleness
+from pantau.health.runs import consecutive_failures, newest_poll, staleness
 from pantau.redact import redacted
 from pantau.registry.sources import Source
-from pantau.store import AlertState, ArticleRow, SourceRun
+from pantau.store import AlertState, ArticleRow
 
 KINDS = ("failing", "stale", "profile")
 ALERTING, OK = "alerting", "ok"
@@ -112,13 +113,8 @@ def next_notice(state: str | None, last_sent_at: datetime | None, trouble: bool 
     return RECOVERED if alerting else None
 
 
-def _newest_run(s: Session, source_id: str) -> SourceRun | None:
-    query = select(SourceRun).where(SourceRun.source_id == source_id).order_by(SourceRun.day.desc()).limit(1)
-    return s.scalars(query).first()
-
-
 def failing_finding(s: Session, source: Source) -> Finding:
-    newest = _newest_run(s, source.id)
+    newest = newest_poll(s, source.id)
     # A replayed day was served from the store: it says nothing about whether the outlet answers.
     if newest is None or newest.status == "replayed":
         return Finding("failing", None)
@@ -127,13 +123,11 @@ def failing_finding(s: Session, source: Source) -> Finding:
     streak = consecutive_failures(s, source.id)
     if not streak.alerting(source):
         return Finding("failing", None)
-    first_failed = s.get(SourceRun, (source.id, streak.since))
-    assert first_failed is not None  # the streak starts at a recorded failed run
-    return Finding("failing", True, streak.reason, streak.error, first_failed.started_at)
+    return Finding("failing", True, streak.reason, streak.error, streak.since_at)
 
 
 def stale_finding(s: Session, source: Source, now: datetime) -> Finding:
-    newest = _newest_run(s, source.id)
+    newest = newest_poll(s, source.id)
     # Only a live fetch that worked can tell staleness; a failing source is the failing alert's.
     if newest is None or newest.status not in ("ok", "unchanged"):
         return Finding("stale", None)

@@ -9,6 +9,7 @@ tried again; an article URL already fetched is never fetched twice, in any of it
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections import Counter
 from collections.abc import Sequence
@@ -20,15 +21,27 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from pantau import store
-from pantau.days import day_window
+from pantau.days import briefing_day_of, day_window
 from pantau.health.runs import RunRecord, record_run
-from pantau.ingest.archive import sitemap_fetch
+from pantau.ingest.archive import recover_day, sitemap_fetch
+from pantau.ingest.cadence import ITEM_NUMBER as _ITEM_NUMBER_AT_END
+from pantau.ingest.cadence import (
+    NO_GAP,
+    Gap,
+    due_sources,
+    item_number,
+    listing_gap,
+    record_cadence,
+    skipped_numbers,
+)
 from pantau.ingest.feeds import FeedItem, FeedRejected, source_items
 from pantau.ingest.fetch import FetchDeferred, Fetched, Fetcher, FetchFailed
 from pantau.ingest.urls import normalise_url, origin
 from pantau.redact import redacted
 from pantau.registry.sources import Source
-from pantau.store import RawPage, SourceRun, UrlState
+from pantau.store import ArticleRow, FeedListing, RawPage, SourceRun, UrlState
+
+log = logging.getLogger(__name__)
 
 # A past day's feed items are kept when dated within its window widened by this much on each
 # side: outlets date items by their own clock, and a briefing day needs the evening before.
@@ -59,6 +72,8 @@ class _Tally:
     item_failures: dict[str, FetchFailed] = field(default_factory=dict)  # by listed URL
     # Servers that asked for a longer pause than the source allows; their pages wait for a later poll.
     deferred: list[FetchDeferred] = field(default_factory=list)
+    gap: Gap = NO_GAP
+    recovered: int = 0  # pages of skipped items fetched by their guessed numbers
 
 
 def poll_source(
@@ -68,13 +83,17 @@ def poll_source(
     now: datetime | None = None,
     db_url: str | None = None,
     fetcher: Fetcher | None = None,
+    parse: bool = True,
 ) -> dict:
-    """Poll one source for a briefing day and record the run; raises SourceFailed if it failed.
+    """Poll one source, file what it brings under `day`, and record the poll; raises SourceFailed if it failed.
 
-    Returns {"source_id", "status", "items_seen", "new", "unchanged", "failed", "error", "reason"}:
-    items listed (for a past day: dated near it), article pages stored by this run (replayed:
-    stored for the day before), feeds not modified plus listed articles collected earlier,
-    failed feeds and articles. Records are timed on `now`'s clock (tests pass a fixed one).
+    Returns {"source_id", "status", "items_seen", "new", "unchanged", "failed", "gap",
+    "lost_estimate", "interval_minutes", "error", "reason"}: items listed (for a past day: dated
+    near it), article pages stored by this poll (replayed: stored for the day before), feeds not
+    modified plus listed articles collected earlier, failed feeds and articles, whether a feed's
+    listing shared nothing with its previous one (items may have been lost; how many, where the
+    listing tells), the source's interval from now on. With `parse`, the pages stored are parsed
+    into articles at once. Records are timed on `now`'s clock (tests pass a simulated one).
     """
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
@@ -98,7 +117,7 @@ def poll_source(
     fetcher = fetcher or Fetcher()
     fetcher.trust_origins(source.configured_urls)
     try:
-        tally = _poll_live(source, day, keep, db_url, fetcher, clock)
+        tally = _poll_live(source, day, keep, db_url, fetcher, clock, parse=parse)
     except Exception as exc:  # a store or programming error: the run is still recorded, as failed
         tally = _Tally(feed_failures=[FetchFailed("internal", f"{type(exc).__name__}: {exc}")])
     finally:
@@ -142,6 +161,22 @@ def poll_sources(
             fetcher.close()
 
 
+def poll_due(
+    sources: Sequence[Source],
+    now: datetime,
+    *,
+    early: timedelta = timedelta(0),
+    db_url: str | None = None,
+    fetcher: Fetcher | None = None,
+) -> list[dict]:
+    """One tick of all-day polling: poll the sources due by `now + early`, filing pages under the
+    day of `now`. The polling DAG does the same with one task per due source; the demo and the
+    tests call this on a simulated clock."""
+    with store.session(db_url) as s:
+        due = due_sources(s, sources, now, early=early)
+    return poll_sources(due, briefing_day_of(now), now=now, db_url=db_url, fetcher=fetcher) if due else []
+
+
 def _round_robin_by_host(sources: Sequence[Source]) -> list[int]:
     """Positions of the sources, ordered so that consecutive ones are on different hosts: the
     workers then keep every host busy at once instead of queueing on one host's gate."""
@@ -152,19 +187,28 @@ def _round_robin_by_host(sources: Sequence[Source]) -> list[int]:
     return [queue[n] for n in range(max(map(len, queues), default=0)) for queue in queues if n < len(queue)]
 
 
-def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock) -> _Tally:
+def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock, *, parse: bool) -> _Tally:
     tally = _Tally()
     listed: dict[str, FeedItem] = {}
+    listings: dict[str, list[FeedItem]] = {}  # by normalised feed URL
     for feed_url in source.urls:
         try:
-            for item in _feed_listing(source, feed_url, day, db_url, fetcher, tally, clock):
-                listed.setdefault(item.key, item)
+            items = _feed_listing(source, feed_url, day, db_url, fetcher, tally, clock)
         except FetchDeferred as deferral:
             tally.deferred.append(deferral)
+            continue
         except (FetchFailed, FeedRejected) as failure:
             tally.feed_failures.append(failure)
+            continue
         except SQLAlchemyError as exc:
             tally.feed_failures.append(FetchFailed("store-error", f"{feed_url}: {type(exc).__name__}: {exc}"[:1000]))
+            continue
+        listings[normalise_url(feed_url)] = items
+        for item in items:
+            listed.setdefault(item.key, item)
+    if keep is not None:
+        for item in archive_items(source, day, fetcher):
+            listed.setdefault(item.key, item)
     wanted = list(listed.values())
     if keep is not None:
         # A past day: only what the feed dates inside it; undated items cannot be placed.
@@ -174,10 +218,10 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
     tally.unchanged += len(wanted) - len(fresh)
     fresh.sort(key=lambda item: item.published or datetime.min.replace(tzinfo=timezone.utc), reverse=True)
 
-    def collect(item: FeedItem) -> tuple[FetchFailed | bool, int]:
-        """(failure, or whether a new page was stored; bytes received)."""
+    def collect(item: FeedItem) -> tuple[FetchFailed | int | None, int]:
+        """(failure, or the id of the new page stored; bytes received)."""
         if not fetcher.claim(item.key):  # another source of this run fetches the same page
-            return False, 0
+            return None, 0
         try:
             fetched = fetcher.get(item.url, politeness=source.politeness, headers=source.headers)
         except FetchFailed as failure:
@@ -193,17 +237,109 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock)
             return FetchFailed(f"http-{fetched.status}", f"{item.url} answered {fetched.status}"), fetched.received
         return stored, fetched.received
 
-    with ThreadPoolExecutor(max_workers=source.politeness.concurrency) as pool:
-        chosen = fresh[: source.max_items]
-        for item, (outcome, received) in zip(chosen, pool.map(collect, chosen)):
-            tally.bytes_received += received
-            if isinstance(outcome, FetchDeferred):
-                tally.deferred.append(outcome)  # not a failure: left unrecorded, so a later poll fetches it
-            elif isinstance(outcome, FetchFailed):
-                tally.item_failures[item.url] = outcome
-            elif outcome:
-                tally.new += 1
+    def collect_all(items: list[FeedItem], *, guessed: bool = False) -> dict[int, str]:
+        """Fetch and store the items; the new pages' ids with their item keys. A guessed address
+        that does not answer is no failure: the number was another service's, or never used."""
+        stored: dict[int, str] = {}
+        with ThreadPoolExecutor(max_workers=source.politeness.concurrency) as pool:
+            for item, (outcome, received) in zip(items, pool.map(collect, items)):
+                tally.bytes_received += received
+                if isinstance(outcome, FetchDeferred):
+                    tally.deferred.append(outcome)  # not a failure: left unrecorded, so a later poll fetches it
+                elif isinstance(outcome, FetchFailed):
+                    if not guessed:
+                        tally.item_failures[item.url] = outcome
+                elif outcome:
+                    tally.new += 1
+                    stored[outcome] = item.key
+        return stored
+
+    new_pages = collect_all(fresh[: source.max_items])
+    page_times = _parsed_times(source, new_pages, db_url) if parse and new_pages else {}
+    tally.gap, missing = _record_listings(source, listings, page_times, db_url, clock())
+    if source.recover_by_number and missing and keep is None:
+        guesses = _not_yet_collected(missing[: source.max_items], db_url)
+        recovered = collect_all(guesses, guessed=True)
+        tally.recovered = len(recovered)
+        if parse and recovered:
+            _parsed_times(source, recovered, db_url)
     return tally
+
+
+def archive_items(source: Source, day: date, fetcher: Fetcher) -> list[FeedItem]:
+    """The items a source's archive (its dated sitemaps) lists for a past day the polls missed.
+
+    A source without an archive, or whose archive cannot be read, is rebuilt only from what its
+    live feed still dates near that day, and the briefing names the sources it could not recover
+    (`health.runs.unrecovered_sources`).
+    """
+    if source.archive is None:
+        return []
+    try:
+        return recover_day(source, day, fetcher)
+    except FeedRejected as failure:
+        log.warning("%s: %s could not be recovered from the archive: %s", source.id, day, failure)
+        return []
+
+
+def _parsed_times(source: Source, new_pages: dict[int, str], db_url) -> dict[str, datetime | None]:
+    """Parse the pages just stored (the briefing run then has nothing left to parse); the publication
+    time each page gives, by item key. A parse failure never fails the poll: the page stays pending."""
+    from pantau.extract.parse import parse_pages
+
+    try:
+        with store.session(db_url) as s:
+            parse_pages(s, list(new_pages), {source.id: source})
+            rows = s.execute(
+                select(ArticleRow.raw_page_id, ArticleRow.published_at).where(ArticleRow.raw_page_id.in_(new_pages))
+            ).all()
+    except Exception:
+        log.exception("parsing the pages %s just stored failed; they stay pending", source.id)
+        return {}
+    return {new_pages[page_id]: published for page_id, published in rows}
+
+
+def _record_listings(
+    source: Source, listings: dict[str, list[FeedItem]], page_times: dict[str, datetime | None], db_url, at: datetime
+) -> tuple[Gap, list[FeedItem]]:
+    """Compare each feed's listing with its previous one and remember it: the source's gap, and the
+    addresses of the items a numbered feed skipped (for sources that may recover them)."""
+    gaps: list[Gap] = []
+    missing: list[FeedItem] = []
+    try:
+        with store.session(db_url) as s:
+            for feed_key, items in listings.items():
+                previous = s.get(FeedListing, feed_key)
+                earlier = {key: _moment(text) for key, text in previous.items} if previous else {}
+                listing = [
+                    (item.key, item.published or page_times.get(item.key) or earlier.get(item.key)) for item in items
+                ]
+                if previous is not None:
+                    gaps.append(listing_gap(list(earlier.items()), listing))
+                    missing += _skipped_items(list(earlier), items)
+                else:
+                    previous = FeedListing(url=feed_key, source_id=source.id)
+                    s.add(previous)
+                previous.items = [[key, moment.isoformat() if moment else None] for key, moment in listing]
+                previous.listed_at = at
+    except IntegrityError:  # a concurrent poll (the final sweep, a tick) stored the feed's first listing
+        return NO_GAP, []
+    return Gap.combined(gaps), missing
+
+
+def _skipped_items(previous_keys: list[str], items: list[FeedItem]) -> list[FeedItem]:
+    """The items a numbered feed's two listings leave out, addressed like the oldest item listed now."""
+    oldest = min(items, key=lambda item: item_number(item.key) or 0, default=None)
+    first = oldest and item_number(oldest.url)
+    if oldest is None or not first:
+        return []
+    numbers = skipped_numbers(previous_keys, [item.key for item in items])
+    guessed = [_ITEM_NUMBER_AT_END.sub(str(number), oldest.url) for number in numbers]
+    return [FeedItem(url=url, key=normalise_url(url), published=None) for url in guessed]
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
 
 
 def _feed_listing(source: Source, feed_url: str, day, db_url, fetcher: Fetcher, tally: _Tally, clock) -> list[FeedItem]:
@@ -249,8 +385,9 @@ def _store_page(
     listed_at: datetime | None,
     db_url,
     fetched_at: datetime,
-) -> bool:
-    """Store the response raw and remember its validators; False when this exact body is stored already."""
+) -> int | None:
+    """Store the response raw and remember its validators; the new page's id, None when this exact
+    body is stored already."""
     digest = hashlib.sha256(fetched.body).hexdigest()
     try:
         with store.session(db_url) as s:
@@ -263,26 +400,26 @@ def _store_page(
             elif kind == "article":  # remembered so a 404 is not fetched again, a 5xx is
                 s.merge(UrlState(url=key, fetched_at=fetched_at, status=fetched.status))
             if s.scalar(select(RawPage.id).where(RawPage.url == key, RawPage.content_hash == digest)):
-                return False
-            s.add(
-                RawPage(
-                    url=key,
-                    final_url=fetched.final_url,
-                    source_id=source.id,
-                    kind=kind,
-                    batch_day=day,
-                    fetched_at=fetched_at,
-                    status=fetched.status,
-                    headers=fetched.headers,
-                    content_hash=digest,
-                    size=len(fetched.body),
-                    body_z=RawPage.compress(fetched.body),
-                    listed_at=listed_at,
-                )
+                return None
+            page = RawPage(
+                url=key,
+                final_url=fetched.final_url,
+                source_id=source.id,
+                kind=kind,
+                batch_day=day,
+                fetched_at=fetched_at,
+                status=fetched.status,
+                headers=fetched.headers,
+                content_hash=digest,
+                size=len(fetched.body),
+                body_z=RawPage.compress(fetched.body),
+                listed_at=listed_at,
             )
+            s.add(page)
+            s.flush()
+            return page.id
     except IntegrityError:  # another task stored the same page at the same moment
-        return False
-    return True
+        return None
 
 
 def _validator(value: str | None, column) -> str | None:
@@ -362,6 +499,9 @@ def _finish(
         finished_at=finished_at,
         found_new=tally.new > 0,
         deferred_until=deferred_until,
+        stored=tally.new,
+        gap=tally.gap.gap,
+        lost_estimate=tally.gap.lost_estimate,
     )
     # Its own transaction, first: the run record is what says the source was attempted. Two polls
     # of the source finishing together both insert the row; the loser writes again as an update.
@@ -379,9 +519,19 @@ def _finish(
             if attempt:
                 raise
     with store.session(db_url) as s:
+        cadence = record_cadence(
+            s, source, started_at, failed=status == "failed", gap=tally.gap.gap, found_new=tally.new > 0
+        )
         for url, failure in tally.item_failures.items():
             store.quarantine(s, "poll", day, url, failure.reason, failure.detail)
-    summary = _summary(source.id, status, tally, reason=reason, error=error)
+    if tally.gap.gap:
+        log.warning(
+            "%s: the listing shares nothing with the previous one; %s item(s) may have been lost; interval now %d min",
+            source.id,
+            "unknown" if tally.gap.lost_estimate is None else tally.gap.lost_estimate,
+            cadence.interval_minutes,
+        )
+    summary = _summary(source.id, status, tally, reason=reason, error=error, interval=cadence.interval_minutes)
     if status == "failed":
         raise SourceFailed(summary)
     return summary
@@ -403,7 +553,13 @@ def _verdict(tally: _Tally) -> tuple[str, str | None, str | None]:
 
 
 def _summary(
-    source_id: str, status: str, tally: _Tally, *, reason: str | None = None, error: str | None = None
+    source_id: str,
+    status: str,
+    tally: _Tally,
+    *,
+    reason: str | None = None,
+    error: str | None = None,
+    interval: int | None = None,
 ) -> dict:
     return {
         "source_id": source_id,
@@ -412,6 +568,10 @@ def _summary(
         "new": tally.new,
         "unchanged": tally.unchanged,
         "failed": len(tally.item_failures) + len(tally.feed_failures),
+        "gap": tally.gap.gap,
+        "lost_estimate": tally.gap.lost_estimate,
+        "recovered": tally.recovered,
+        "interval_minutes": interval,
         "error": error,
         "reason": reason,
     }

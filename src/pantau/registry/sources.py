@@ -179,7 +179,13 @@ class Source(BaseModel):
     # URL prefixes (without scheme or "www.") of this source's article pages, used to tell which
     # source a page belongs to; defaults to the hosts of `urls`. Bernama's services share one host.
     match: tuple[str, ...] = ()
+    # How often the source is polled at first; the poller adapts it within the bounds below.
     interval_minutes: int = Field(default=60, ge=5)
+    # Floor for a feed that outruns its polls (its listing overlaps nothing of the previous one):
+    # a feed polled more often than this is one the outlet notices.
+    min_interval_minutes: int = Field(default=5, ge=5)
+    # Ceiling for a quiet feed: even a weekly feed is looked at a few times a day.
+    max_interval_minutes: int = Field(default=240, ge=5)
     politeness: Politeness = Politeness()
     profile: str | None = None
     # Set on the wire's own services (Bernama en/ms/zh): their articles are the originals.
@@ -198,8 +204,14 @@ class Source(BaseModel):
     # Sitemaps of past days, for recovering a day the polls missed.
     archive: Archive | None = None
 
-    # Consecutive failed runs before an alert; a feed that blips once should not page anyone.
+    # For feeds whose article addresses carry a running number (Bernama's `?id=`): after a gap,
+    # fetch the numbers the two listings skipped. Off by default: on a number sequence shared by
+    # several services, a guess may fetch another service's story.
+    recover_by_number: bool = False
+    # A source is failing after this many consecutive failed polls spanning at least
+    # `alert_after_hours`: a feed that blips for a few minutes between polls pages nobody.
     alert_after_failures: int = Field(default=2, ge=1)
+    alert_after_hours: float = Field(default=1.0, ge=0)
     # Hours without a new item before the source counts as stale.
     stale_after_hours: int = Field(default=48, ge=1)
     # Maximum article pages fetched per run, so one runaway feed cannot starve the others.
@@ -273,6 +285,17 @@ class Source(BaseModel):
         for pattern, replacement in self.rewrite_rules:
             url = pattern.sub(replacement, url)
         return url
+
+    @model_validator(mode="after")
+    def _interval_bounds(self) -> Source:
+        if not self.min_interval_minutes <= self.max_interval_minutes:
+            raise ValueError("min_interval_minutes must not exceed max_interval_minutes")
+        return self
+
+    @property
+    def starting_interval(self) -> int:
+        """interval_minutes within the bounds: the interval a source is first polled at."""
+        return min(max(self.interval_minutes, self.min_interval_minutes), self.max_interval_minutes)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from pantau import config
 from pantau.days import BRIEFING_ZONE, day_window
+from pantau.health.runs import DayHealth, day_health, unrecovered_sources
 from pantau.models import LANGUAGE_NAMES, LANGUAGES
 from pantau.redact import redacted
 from pantau.registry.sources import Source, Topic, load_watchlist, registry
@@ -247,6 +248,10 @@ class Briefing:
     quarantined: list[tuple[str, str, int]]
     articles: int
     undated: int = 0
+    # Per source, the day's polls (ok, failed), items and gaps; and the sources a down day
+    # could not be rebuilt for (no poll ran that day and no backfill brought anything).
+    polls: list[DayHealth] = field(default_factory=list)
+    unrecovered: list[str] = field(default_factory=list)
     spike_rule: str = SPIKE_RULE
     languages: dict[str, str] = field(default_factory=lambda: dict(LANGUAGE_NAMES))
 
@@ -729,6 +734,8 @@ def build_briefing(
         other_languages=other_languages,
         more_in_language=more,
         health=health,
+        polls=sorted(day_health(s, day).values(), key=lambda row: row.source_id),
+        unrecovered=unrecovered_sources(s, day, sorted(sources)),
         sources_polled=polled,
         sources_failed=failed,
         quality=_quality(s, day, briefing_dir),
