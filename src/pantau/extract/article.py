@@ -2,11 +2,15 @@
 
 The page is decoded and parsed once. A source's profile (include/profiles.yaml) reads title,
 byline, date and body with CSS selectors; when it finds nothing the page goes to the generic
-extractor (JSON-LD articleBody, else trafilatura) and a warning names the stale profile.
+extractor and a warning names the stale profile. The generic extractor is trafilatura, handed
+the page as served; its text is overridden only where a rule of ours is known to do better (the
+JSON-LD articleBody when trafilatura missed most of the story, the printed standfirst), and a
+page is rejected as too short or as a listing only when trafilatura's own text says so too.
 """
 
 from __future__ import annotations
 
+import html as html_entities
 import json
 import logging
 import re
@@ -18,9 +22,11 @@ from itertools import chain
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.metadata import extract_author
 
 from pantau.extract import dates, wire
 from pantau.extract.language import detect_language
@@ -237,6 +243,22 @@ def _byline(text: str | None) -> str | None:
     return text or None
 
 
+# Where several writers share a byline: "A & B", "A, B and C", "A dan B", "A và B", "A、B".
+_AUTHOR_SEPARATORS_RE = re.compile(r"\s*(?:&|,|;|、|\band\b|\bdan\b|\bvà\b)\s*(?![^()]*\))")
+
+
+def _is_name(text: str) -> bool:
+    """A person's or desk's name, not a CMS user id ("105092"), an e-mail or a profile URL."""
+    return (
+        bool(text) and bool(re.search(r"[^\W\d_]", text)) and "@" not in text and "://" not in text and len(text) < 80
+    )
+
+
+def _split_authors(byline: str | None) -> list[str]:
+    names = [_clean(n).strip(" -–—") for n in _AUTHOR_SEPARATORS_RE.split(byline or "")]
+    return list(dict.fromkeys(n for n in names if _is_name(n)))
+
+
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
@@ -316,8 +338,9 @@ class _Page:
         name = self.meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
         return _clean(name) if isinstance(name, str) and _clean(name) else None
 
-    def authors(self) -> str | None:
-        """The people the page names as its authors; the outlet naming itself is no byline."""
+    def authors(self) -> list[str]:
+        """The people the page's metadata names as its authors; the outlet naming itself, a CMS
+        user id or a profile URL is no byline."""
         people = self.article_data.get("author") or []
         people = people if isinstance(people, list) else [people]
         names = [
@@ -329,9 +352,7 @@ class _Page:
             self.meta.get("author") or self.meta.get("article:author") or ""
         ]
         outlet = _squashed(self.site_name or "")
-        names = [n for n in names if n and not n.startswith("http") and _squashed(n) != outlet]
-        # Several people are printed "A & B", as the region's outlets print them.
-        return " & ".join(names) or None
+        return [n for n in names if _is_name(n) and _squashed(n) != outlet]
 
     def structured_dates(self) -> Iterable[str]:
         published = self.article_data.get("datePublished")
@@ -361,6 +382,12 @@ class _Page:
         )
         return [_clean(t) for t in texts if len(t.strip()) < 80]
 
+    def link_share(self, paragraphs: list[str]) -> float:
+        """How much of `paragraphs` (trafilatura's text) is the text of the page's links."""
+        links = {_clean(a.text_content()) for a in self.tree.iter("a")}
+        total = sum(map(len, paragraphs))
+        return sum(len(p) for p in paragraphs if p in links) / total if total else 1.0
+
     def link_density(self) -> float:
         body = self.tree.find("body")
         if body is None:
@@ -380,16 +407,20 @@ class _Reading:
     byline: str | None = None
     date_texts: tuple[str, ...] = ()
     origin_label: str | None = None
+    # trafilatura's text, kept when our cleanup leaves too little: its evidence decides rejection.
+    extracted: tuple[str, ...] = ()
 
 
 def _read_with_profile(page: _Page, profile: Profile, book: ProfileBook) -> _Reading | None:
-    """What the profile's selectors find, or None when the title or the body is missing."""
+    """What the profile's selectors find, or None when the title or the body is missing.
+    Edits the page's tree: a fallback must read a fresh one."""
+    _mark_line_breaks(page.tree)
     selectors = profile.compiled
     title = _first_text(page.tree, selectors["title"])
     container = _first(page.tree, selectors["body"])
     if not title or container is None:
         return None
-    byline = _first_line(page.tree, selectors["byline"]) or page.authors()
+    byline = _first_line(page.tree, selectors["byline"]) or " & ".join(page.authors())
     date_texts = tuple(
         element.get("datetime") or element.get("content") or _element_text(element)
         for selector in selectors["date"]
@@ -441,23 +472,82 @@ def _generic_title(page: _Page, source: Source | None) -> str:
     return headings[0] if headings else ""
 
 
-def _truncate_at_end_marker(page: _Page, book: ProfileBook) -> None:
-    """Cut the page at the first end marker after the headline ("Related Articles", "Comments"),
-    so trafilatura cannot take an aggregator's inlined related stories for the article's tail."""
-    body = page.tree.find("body")
+def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
+    """The starts of the first long texts after the page's first end marker below the headline
+    ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
+    the heading that says where the article ended."""
     candidates = page.tree.xpath(
         "(//h1)[1]/following::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p"
         " or self::div or self::span or self::strong][not(ancestor::a)][string-length(normalize-space()) < 40]"
     )
     for element in candidates:
-        if book.end_marker_re.match(_element_text(element)) and body is not None:
-            _truncate_from(element, body)
-            return
+        if book.end_marker_re.match(_element_text(element)):
+            following = element.xpath(
+                "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
+            )
+            return tuple(_clean(t)[:40] for t in following if len(_clean(t)) >= 40)[:5]
+    return ()
+
+
+def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
+    """The paragraphs before the first that begins with one of `starts` (the first is always kept)."""
+    position = next((n for n, p in enumerate(paragraphs) if n > 0 and p.startswith(starts)), len(paragraphs))
+    return paragraphs[:position]
+
+
+def _json_ld_paragraphs(article_body: str) -> list[str]:
+    """JSON-LD articleBody as paragraphs: entities some CMSs leave in it ("&nbsp;") decoded."""
+    text = html_entities.unescape(html_entities.unescape(article_body)).replace("\u00a0", " ")
+    return [_clean(line) for line in re.split(r"\n+", text) if _clean(line)]
+
+
+def _printed_authors(page: _Page) -> list[str]:
+    """The writers printed under the headline ("By A and B", "Oleh A", "Pewarta: A")."""
+    printed = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
+    return _split_authors(_byline(printed))
+
+
+def _generic_authors(page: _Page) -> list[str]:
+    """The writers the page prints, else those its metadata names, else those trafilatura finds
+    in the page's author markup; the metadata's are not preferred: some CMSs put the editor there."""
+    return (
+        _printed_authors(page)
+        or page.authors()
+        or [n for n in (_clean(a) for a in (extract_author(page.tree) or "").split(";")) if _is_name(n)]
+    )
 
 
 def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Reading:
-    title = _generic_title(page, source)
-    printed_byline = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
+    """trafilatura's reading of the page as served, with our title, authors and dates; raises
+    PageRejected("index-page") for a declared listing, or for a link-heavy page without article
+    markup from which trafilatura gets no article-length text."""
+    if page.is_listing:
+        raise PageRejected("index-page", f"{page.url} declares itself a listing")
+    text = trafilatura.extract(
+        page.tree,
+        url=page.url,
+        output_format="txt",
+        include_comments=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    extracted = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
+    if (
+        not page.has_article_markup
+        and page.link_density() > INDEX_LINK_DENSITY
+        and (_body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY)
+    ):
+        raise PageRejected("index-page", f"{page.url} lists links rather than telling a story")
+    paragraphs = _until_texts(extracted, _texts_after_end_marker(page, book))
+    article_body = page.article_data.get("articleBody")
+    if isinstance(article_body, str) and len(article_body) >= MIN_BODY_CHARS:
+        # trafilatura missed most of the story (a script-rendered page): the structured copy is better.
+        structured = _json_ld_paragraphs(article_body)
+        if sum(map(len, structured)) > 2 * sum(map(len, paragraphs)):
+            paragraphs = structured
+    lead = _printed_lead(page)
+    if lead and lead not in paragraphs:
+        paragraphs = [lead, *paragraphs]
     date_texts = tuple(
         _element_text(e)
         for e in page.tree.xpath(
@@ -465,25 +555,10 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
             "[not(self::script or self::style or self::body or self::html)]"
         )[:8]
     ) + tuple(page.near_headline)
-    article_body = page.article_data.get("articleBody")
-    if isinstance(article_body, str) and len(article_body) >= MIN_BODY_CHARS:
-        paragraphs = [_clean(line) for line in re.split(r"\n+", article_body) if _clean(line)]
-    else:
-        _truncate_at_end_marker(page, book)
-        text = trafilatura.extract(
-            page.tree,
-            url=page.url,
-            output_format="txt",
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            deduplicate=False,
-        )
-        paragraphs = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
-    lead = _printed_lead(page)
-    if lead and lead not in paragraphs:
-        paragraphs.insert(0, lead)
-    return _Reading(title, paragraphs, _byline(page.authors() or printed_byline), date_texts)
+    authors = _generic_authors(page)
+    return _Reading(
+        _generic_title(page, source), paragraphs, " & ".join(authors) or None, date_texts, extracted=tuple(extracted)
+    )
 
 
 def _printed_lead(page: _Page) -> str | None:
@@ -509,7 +584,20 @@ def _published(page: _Page, reading: _Reading, formats: tuple[str, ...], zone, f
         dates.relative_time(text, fetched_at) or dates.parse_local(text, formats, zone) for text in reading.date_texts
     )
     timed = (dates.parse_iso(value, zone) for value in page.time_elements())
-    return next((moment for moment in chain(structured, visible, timed) if moment is not None), None)
+    found = next((moment for moment in chain(structured, visible, timed) if moment is not None), None)
+    return found or _htmldate_published(page, zone)
+
+
+def _htmldate_published(page: _Page, zone) -> datetime | None:
+    """htmldate's reading of the page's original date, when it finds a time with it."""
+    try:
+        found = htmldate.find_date(
+            page.tree, url=page.url, original_date=True, extensive_search=False, outputformat="%Y-%m-%dT%H:%M:%S%z"
+        )
+    except ValueError:
+        return None
+    moment = dates.parse_iso(found, zone) if found else None
+    return moment if moment and (moment.hour, moment.minute, moment.second) != (0, 0, 0) else None
 
 
 def _body_too_short(body: str) -> bool:
@@ -536,8 +624,8 @@ def extract_article(
     headers: Mapping[str, str] | None = None,
 ) -> Article:
     """The article on a fetched page; raises PageRejected when there is none to be had."""
-    page = _Page(_parsed(decoded_html(html, headers)), url)
-    _mark_line_breaks(page.tree)
+    text = decoded_html(html, headers)
+    page = _Page(_parsed(text), url)
     book = profile_book()
     profile = _profile_for(source, url, book)
     zone = source.zone if source else ZoneInfo(profile.timezone) if profile else None
@@ -550,11 +638,10 @@ def extract_article(
                 "profile %r found no title or body on %s: read generically; the profile may be stale", profile.id, url
             )
             method = f"generic-fallback:{profile.id}"
+            page = _Page(_parsed(text), url)  # the profile edited the tree; trafilatura reads it as served
         else:
             method = f"profile:{profile.id}"
     if reading is None:
-        if page.is_listing or (not page.has_article_markup and page.link_density() > INDEX_LINK_DENSITY):
-            raise PageRejected("index-page", f"{url} lists links rather than telling a story")
         reading = _read_generic(page, source, book)
 
     if not reading.title:
@@ -562,6 +649,8 @@ def extract_article(
     story = _until_end_marker(reading.paragraphs, book)
     patterns = [book.boilerplate_re] + ([profile.boilerplate_re] if profile and profile.boilerplate else [])
     body = "\n\n".join(_without_boilerplate(story, patterns, reading.title, reading.byline))
+    if _body_too_short(body) and not _body_too_short("\n\n".join(reading.extracted)):
+        body = "\n\n".join(reading.extracted)  # our cleanup went wrong; trafilatura found an article
     if _body_too_short(body):
         raise PageRejected("too-short", f"{url} has {len(body)} characters of body")
 
@@ -582,10 +671,13 @@ def extract_article(
         published=published,
         language=detect_language(f"{reading.title}\n{body}", hint),
         byline=reading.byline,
+        authors=tuple(_split_authors(reading.byline)),
         body=body,
         # Read before boilerplate goes: a sign-off alone on its line is a credit, not body text.
         wire=(source.wire if source and source.wire else None)
-        or wire.wire_of(story, reading.byline, reading.origin_label),
+        or wire.wire_of(
+            story, reading.byline, reading.origin_label, (source and source.outlet, page.site_name, _host(url))
+        ),
         origin_outlet=origin,
         method=method,
     )
