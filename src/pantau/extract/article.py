@@ -405,7 +405,7 @@ class _Reading:
     title: str
     paragraphs: list[str]
     byline: str | None = None
-    date_texts: tuple[str, ...] = ()
+    date_texts: Iterable[str] = ()  # read only when the page's structured stamps give no time
     origin_label: str | None = None
     # trafilatura's text, kept when our cleanup leaves too little: its evidence decides rejection.
     extracted: tuple[str, ...] = ()
@@ -476,13 +476,14 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     """The starts of the first long texts after the page's first end marker below the headline
     ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
     the heading that says where the article ended."""
-    candidates = page.tree.xpath(
-        "(//h1)[1]/following::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p"
-        " or self::div or self::span or self::strong][not(ancestor::a)][string-length(normalize-space()) < 40]"
-    )
-    for element in candidates:
-        if book.end_marker_re.match(_element_text(element)):
-            following = element.xpath(
+    # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
+    for text in page.tree.xpath("(//h1)[1]/following::text()[string-length(normalize-space()) < 40]"):
+        if (
+            book.end_marker_re.match(_clean(text))
+            and not any(a.tag in ("a", "script", "style") for a in text.getparent().iterancestors(None))
+            and text.getparent().tag not in ("a", "script", "style")
+        ):
+            following = text.getparent().xpath(
                 "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
             )
             return tuple(_clean(t)[:40] for t in following if len(_clean(t)) >= 40)[:5]
@@ -548,13 +549,16 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     lead = _printed_lead(page)
     if lead and lead not in paragraphs:
         paragraphs = [lead, *paragraphs]
-    date_texts = tuple(
-        _element_text(e)
-        for e in page.tree.xpath(
-            "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
-            "[not(self::script or self::style or self::body or self::html)]"
-        )[:8]
-    ) + tuple(page.near_headline)
+    date_texts = chain(
+        (
+            _element_text(e)
+            for e in page.tree.xpath(
+                "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
+                "[not(self::script or self::style or self::body or self::html)]"
+            )[:8]
+        ),
+        (text for text in page.near_headline),
+    )
     authors = _generic_authors(page)
     return _Reading(
         _generic_title(page, source), paragraphs, " & ".join(authors) or None, date_texts, extracted=tuple(extracted)
@@ -567,9 +571,8 @@ def _printed_lead(page: _Page) -> str | None:
     description = _clean(page.meta.get("og:description") or page.meta.get("description"))
     if len(description) < 40:
         return None
-    printed = page.tree.xpath(
-        "//*[self::p or self::h2 or self::div or self::span][normalize-space()=$d]", d=description
-    )
+    starts = page.tree.xpath("//body//text()[starts-with(normalize-space(), $start)]", start=description[:30])
+    printed = any(_element_text(text.getparent()) == description for text in starts)
     return description if printed else None
 
 

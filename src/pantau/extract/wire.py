@@ -20,12 +20,16 @@ _PROMO_MAX_CHARS = 160
 _PROMO_LINES = 4
 
 
+def _is_acronym(name: str) -> bool:
+    return name.isupper() and len(name) <= 5
+
+
 def _name_re(name: str) -> str:
     escaped = re.escape(name).replace(r"\ ", r"\s+")
     if re.match(r"[\u3400-\u9fff]", name):
         return escaped
     # Acronyms ("AP", "AFP", "VNA") only in capitals: "ap" or "vna" in running text is no credit.
-    return rf"(?-i:\b{escaped}\b)" if name.isupper() and len(name) <= 5 else rf"\b{escaped}\b"
+    return rf"(?-i:\b{escaped}\b)" if _is_acronym(name) else rf"\b{escaped}\b"
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,15 @@ def wires() -> tuple[_Compiled, ...]:
     return tuple(found)
 
 
+def _mentions_a_wire(text: str) -> bool:
+    """Whether any wire's name occurs in `text` at all (every credit pattern names its wire): most
+    stories mention none, and are done with in a few substring searches instead of many regexes."""
+    lowered = text.lower()
+    return any(
+        (name in text) if _is_acronym(name) else (name.lower() in lowered) for w in wires() for name in w.wire.names
+    )
+
+
 def _wire_label(label: str | None) -> str | None:
     return next((w.wire.id for w in wires() if label and w.label.match(label)), None)
 
@@ -134,6 +147,8 @@ def wire_of(
     label = _wire_label(origin_label)
     if label and any(w.wire.id == label for w in candidates):
         return label
+    if not _mentions_a_wire("\n".join([byline or "", *paragraphs])):
+        return None
     for evidence in (
         lambda w: bool(byline) and (w.label.match(byline) or w.byline.search(byline)),
         lambda w: any(w.dateline.match(p) for p in paragraphs[:2]),
