@@ -98,6 +98,8 @@ _BYLINE_PREFIX_RE = re.compile(
 _PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TITLE_SEPARATORS_RE = re.compile(r"(\s+[|\-–—:»]\s+|\s*\|\s*)")
+# A Chinese site's name glued to the headline: "标题-新华网", "标题_人民网", "标题 | 联合早报".
+_CJK_SITE_SUFFIX_RE = re.compile(r"\s*[-_|－—–]\s*[\u4e00-\u9fff]{1,8}(?:网|網|报|報|社|新闻|新聞|频道|頻道)\s*$")
 
 
 # ---------------------------------------------------------------- decoding
@@ -112,10 +114,15 @@ def decoded_html(html: bytes, headers: Mapping[str, str] | None = None) -> str:
         raise PageRejected("undecodable", str(exc)) from None
 
 
+# Parsed as trafilatura parses a page itself: it loses the text after an HTML comment inside a
+# paragraph when handed a tree that still has the comment.
+_PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+
+
 def _parsed(text: str) -> lxml.html.HtmlElement:
     text = _XML_DECLARATION_RE.sub("", text, count=1)
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise PageRejected("undecodable", f"not parseable as HTML: {exc}") from None
 
@@ -421,10 +428,17 @@ def _read_with_profile(page: _Page, profile: Profile, book: ProfileBook) -> _Rea
     if not title or container is None:
         return None
     byline = _first_line(page.tree, selectors["byline"]) or " & ".join(page.authors())
+    # Each date element, then the element after it: outlets print the time apart ("Sunday,
+    # 26 Oct 2025" then "2:50 PM MYT").
     date_texts = tuple(
-        element.get("datetime") or element.get("content") or _element_text(element)
+        text
         for selector in selectors["date"]
         for element in selector(page.tree)[:3]
+        for text in (
+            element.get("datetime") or element.get("content") or _element_text(element),
+            _element_text(element.getnext()),
+        )
+        if text
     )
     origin = _first_text(page.tree, selectors["origin"]) or None
     lead = [_element_text(e) for s in selectors["lead"] for e in s(page.tree)[:1]]
@@ -468,7 +482,7 @@ def _generic_title(page: _Page, source: Source | None) -> str:
         for heading in headings:  # the page's own heading, when it is the title without decoration
             if len(heading) > 15 and heading in raw:
                 return heading
-        return _without_site_name(raw, site_names)
+        return _CJK_SITE_SUFFIX_RE.sub("", _without_site_name(raw, site_names)) or raw
     return headings[0] if headings else ""
 
 
@@ -496,16 +510,40 @@ def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
     return paragraphs[:position]
 
 
-def _json_ld_paragraphs(article_body: str) -> list[str]:
-    """JSON-LD articleBody as paragraphs: entities some CMSs leave in it ("&nbsp;") decoded."""
+def _json_ld_paragraphs(article_body: str, subheadings: list[str]) -> list[str]:
+    """JSON-LD articleBody as paragraphs: entities some CMSs leave in it ("&nbsp;") decoded, and
+    the subheadings the page prints set apart where the CMS ran them into the next sentence."""
     text = html_entities.unescape(html_entities.unescape(article_body)).replace("\u00a0", " ")
+    for heading in subheadings:
+        text = text.replace(heading, f"\n{heading}\n")
     return [_clean(line) for line in re.split(r"\n+", text) if _clean(line)]
 
 
+# Where outlets credit the writer by role, anywhere on the page (ANTARA at the story's foot:
+# "Pewarta: A" then "Editor: B"; the editor is not the writer).
+_WRITER_LABEL_RE = re.compile(
+    r"^(?:pewarta|penulis|wartawan|reporter|phóng viên|记者|記者)\s*[:：]\s*(.*)$", re.IGNORECASE
+)
+
+
 def _printed_authors(page: _Page) -> list[str]:
-    """The writers printed under the headline ("By A and B", "Oleh A", "Pewarta: A")."""
+    """The writers printed under the headline ("By A and B", "Oleh A", "Pewarta: A"), or credited
+    by role elsewhere on the page."""
     printed = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
+    if printed is None:
+        labelled = page.tree.xpath("//body//text()[contains(., ':') or contains(., '：')][string-length() < 120]")
+        for text in labelled:
+            match = _WRITER_LABEL_RE.match(_clean(text))
+            if match and text.getparent().tag not in ("script", "style"):
+                printed = match.group(1) or _clean(_next_text(text))
+                break
     return _split_authors(_byline(printed))
+
+
+def _next_text(text) -> str:
+    """The text printed right after a label ("<b>Pewarta:</b> A")."""
+    following = text.getparent().xpath("following::text()[normalize-space()][1]")
+    return following[0] if following else ""
 
 
 def _generic_authors(page: _Page) -> list[str]:
@@ -543,7 +581,8 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     article_body = page.article_data.get("articleBody")
     if isinstance(article_body, str) and len(article_body) >= MIN_BODY_CHARS:
         # trafilatura missed most of the story (a script-rendered page): the structured copy is better.
-        structured = _json_ld_paragraphs(article_body)
+        subheadings = [t for t in map(_element_text, page.tree.xpath("//body//h2 | //body//h3")) if len(t) > 8]
+        structured = _json_ld_paragraphs(article_body, subheadings)
         if sum(map(len, structured)) > 2 * sum(map(len, paragraphs)):
             paragraphs = structured
     lead = _printed_lead(page)
@@ -583,11 +622,14 @@ def _published(page: _Page, reading: _Reading, formats: tuple[str, ...], zone, f
     """Structured stamps first, then the outlet's visible date, then a <time> element; None when the
     page gives no time (a day alone is not a publication time)."""
     structured = (dates.parse_iso(value, zone) for value in page.structured_dates() if value)
-    visible = (
-        dates.relative_time(text, fetched_at) or dates.parse_local(text, formats, zone) for text in reading.date_texts
-    )
+    found = next((moment for moment in structured if moment is not None), None)
+    if found is None:
+        texts = list(reading.date_texts)
+        found = next((m for m in (dates.relative_time(t, fetched_at) for t in texts) if m), None) or (
+            dates.parse_visible(texts, formats, zone)
+        )
     timed = (dates.parse_iso(value, zone) for value in page.time_elements())
-    found = next((moment for moment in chain(structured, visible, timed) if moment is not None), None)
+    found = found or next((moment for moment in timed if moment is not None), None)
     return found or _htmldate_published(page, zone)
 
 
@@ -631,7 +673,7 @@ def extract_article(
     page = _Page(_parsed(text), url)
     book = profile_book()
     profile = _profile_for(source, url, book)
-    zone = source.zone if source else ZoneInfo(profile.timezone) if profile else None
+    zone = source.zone if source else ZoneInfo(profile.timezone) if profile else book.zone_for_url(url)
 
     reading, method = None, "generic"
     if profile is not None:

@@ -44,6 +44,11 @@ _ZONE_RE = re.compile(
 )
 _MERIDIEM_RE = re.compile(r"(?<![a-z])([ap])\.?\s?m\.?(?![a-z])", re.IGNORECASE)
 _START_RE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+# A time printed alone, perhaps with its zone or a label: "2:50 PM MYT", "14:05 WIB", "| 8:15pm".
+_TIME_ONLY_RE = re.compile(
+    r"^\W{0,3}(?:\w+\s*:\s*)?\d{1,2}[:.h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?\s*$",
+    re.IGNORECASE,
+)
 _UNCONVERTED_RE = re.compile(r"unconverted data remains: (.*)$", re.DOTALL)
 
 _RELATIVE_RE = re.compile(
@@ -102,6 +107,7 @@ def _normalised(text: str) -> tuple[str, tzinfo | None]:
     text = _MERIDIEM_RE.sub(lambda m: m.group(1).upper() + "M", text)
     text = re.sub(r"[@|•·]", " ", text)
     text = re.sub(r"(\d)h(\d\d)\b", r"\1:\2", text)  # "19h25", as Vietnamese outlets print times
+    text = re.sub(r"日(?=\d)", "日 ", text)  # "2024年04月24日23:52": the time follows the day unspaced
     text = re.sub(r"\s+", " ", text)
     start = _START_RE.search(text)
     text = text[start.start() :] if start else text
@@ -117,6 +123,24 @@ def parse_local(text: str, formats: Iterable[str], zone: tzinfo) -> datetime | N
         moment = _strptime_prefix(normalised, form)
         if moment is not None:
             return moment.replace(tzinfo=printed_zone or zone)
+    return None
+
+
+def parse_visible(texts: Iterable[str], formats: Iterable[str], zone: tzinfo) -> datetime | None:
+    """The first of `texts` that reads as a date with a time; else a day and a time printed in
+    neighbouring elements ("Sunday, 26 Oct 2025" then "2:50 PM MYT"), read together."""
+    texts = [t for t in texts if t and len(t) < 120]
+    formats = tuple(formats)
+    for text in texts:
+        moment = parse_local(text, formats, zone)
+        if moment is not None:
+            return moment
+    for position, text in enumerate(texts):
+        for neighbour in texts[position + 1 : position + 3]:
+            if _TIME_ONLY_RE.match(neighbour):
+                moment = parse_local(f"{text} {neighbour}", formats, zone)
+                if moment is not None:
+                    return moment
     return None
 
 

@@ -6,6 +6,7 @@ import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
@@ -97,7 +98,27 @@ class ProfileBook(BaseModel):
     boilerplate: Selectors = ()
     end_markers: Selectors = ()
     date_formats: Selectors = ()
+    zones_by_domain: dict[str, str] = {}
     profiles: tuple[Profile, ...]
+
+    @field_validator("zones_by_domain")
+    @classmethod
+    def _valid_zones(cls, zones: dict[str, str]) -> dict[str, str]:
+        for zone in zones.values():
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown time zone {zone!r}") from None
+        return zones
+
+    def zone_for_url(self, url: str) -> ZoneInfo | None:
+        """The zone of an outlet known only by its address, from the end of its host name."""
+        host = (urlsplit(url).hostname or "").lower()
+        while host:
+            if host in self.zones_by_domain:
+                return ZoneInfo(self.zones_by_domain[host])
+            host = host.partition(".")[2]
+        return None
 
     @field_validator("remove")
     @classmethod
