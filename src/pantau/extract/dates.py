@@ -46,7 +46,8 @@ _MERIDIEM_RE = re.compile(r"(?<![a-z])([ap])\.?\s?m\.?(?![a-z])", re.IGNORECASE)
 _START_RE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
 # A time printed alone, perhaps with its zone or a label: "2:50 PM MYT", "14:05 WIB", "| 8:15pm".
 _TIME_ONLY_RE = re.compile(
-    r"^\W{0,3}(?:\w+\s*:\s*)?\d{1,2}[:.h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?\s*$",
+    r"^\W{0,3}(?:[^\W\d]+\s*:\s*)?(?P<time>\d{1,2}[:.h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)\s*$",
     re.IGNORECASE,
 )
 _UNCONVERTED_RE = re.compile(r"unconverted data remains: (.*)$", re.DOTALL)
@@ -137,8 +138,9 @@ def parse_visible(texts: Iterable[str], formats: Iterable[str], zone: tzinfo) ->
             return moment
     for position, text in enumerate(texts):
         for neighbour in texts[position + 1 : position + 3]:
-            if _TIME_ONLY_RE.match(neighbour):
-                moment = parse_local(f"{text} {neighbour}", formats, zone)
+            match = _TIME_ONLY_RE.match(neighbour)
+            if match:
+                moment = parse_local(f"{text} {match['time']}", formats, zone)
                 if moment is not None:
                     return moment
     return None
