@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pantau import config
 from pantau.registry.sources import ConfigError, _load_yaml
@@ -68,6 +68,21 @@ class Profile(BaseModel):
     stop: Selectors = ()
     # Regexes for this outlet's own boilerplate paragraphs, on top of the shared ones.
     boilerplate: Selectors = ()
+    # The real saved pages that prove the profile ("<country>/<Publisher>_<date>" under
+    # tests/extract/fixtures/real; tests/extract/test_profiles.py reads each through it). A profile
+    # no real page proves says `unverified: true`: written from the outlet's markup as seen, not tested.
+    evidence: Selectors = ()
+    unverified: bool = False
+
+    @model_validator(mode="after")
+    def _evidence_or_unverified(self) -> Profile:
+        if self.evidence and self.unverified:
+            raise ValueError("a profile with evidence is verified: drop 'unverified: true'")
+        return self
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.evidence)
 
     @field_validator("title", "body", "byline", "date", "lead", "origin", "remove", "stop")
     @classmethod
