@@ -99,3 +99,33 @@ def test_a_profile_cannot_be_both_proved_and_unverified(tmp_path):
     path.write_text("profiles:\n  - {id: x, title: [h1], body: [p], evidence: [my/X], unverified: true}\n")
     with pytest.raises(ConfigError, match="drop 'unverified: true'"):
         load_profiles(path)
+
+
+def test_an_earlier_layout_reads_pages_the_current_one_does_not(tmp_path, monkeypatch):
+    path = tmp_path / "profiles.yaml"
+    path.write_text(
+        "profiles:\n"
+        "  - id: paper\n"
+        "    hosts: [paper.example]\n"
+        "    unverified: true\n"
+        "    title: [h1.headline]\n"
+        "    body: [div.story-body]\n"
+        "    layouts:\n"
+        "      - until: 2024-03-31\n"
+        "        body: [div.old-body]\n"
+        "      - until: 2022-12-31\n"
+        "        title: [h2.oldest]\n"
+        "        body: [td.text]\n"
+    )
+    book = load_profiles(path)
+    assert [label for label, _ in book.by_id["paper"].versions] == ["paper", "paper@2024-03-31", "paper@2022-12-31"]
+    monkeypatch.setattr("pantau.extract.article.profile_book", lambda: book)
+    paragraphs = "".join(
+        f"<p>The ministers met for the {n}th time and agreed on a plan for the region.</p>" for n in range(5)
+    )
+    current = (
+        f"<html><body><h1 class=headline>Ministers agree</h1><div class=story-body>{paragraphs}</div></body></html>"
+    )
+    older = f"<html><body><h1 class=headline>Ministers agree</h1><div class=old-body>{paragraphs}</div></body></html>"
+    assert extract_article(current.encode(), "https://paper.example/a").method == "profile:paper"
+    assert extract_article(older.encode(), "https://paper.example/b").method == "profile:paper@2024-03-31"

@@ -421,7 +421,6 @@ class _Reading:
 def _read_with_profile(page: _Page, profile: Profile, book: ProfileBook) -> _Reading | None:
     """What the profile's selectors find, or None when the title or the body is missing.
     Edits the page's tree: a fallback must read a fresh one."""
-    _mark_line_breaks(page.tree)
     selectors = profile.compiled
     title = _first_text(page.tree, selectors["title"])
     container = _first(page.tree, selectors["body"])
@@ -681,15 +680,18 @@ def extract_article(
 
     reading, method = None, "generic"
     if profile is not None:
-        reading = _read_with_profile(page, profile, book)
+        _mark_line_breaks(page.tree)
+        for label, version in profile.versions:  # the current layout, then earlier ones
+            reading = _read_with_profile(page, version, book)
+            if reading is not None:
+                method = f"profile:{label}"
+                break
         if reading is None:
             log.warning(
                 "profile %r found no title or body on %s: read generically; the profile may be stale", profile.id, url
             )
             method = f"generic-fallback:{profile.id}"
             page = _Page(_parsed(text), url)  # the profile edited the tree; trafilatura reads it as served
-        else:
-            method = f"profile:{profile.id}"
     if reading is None:
         reading = _read_generic(page, source, book)
 

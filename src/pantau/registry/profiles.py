@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -35,6 +36,11 @@ def _check_selectors(selectors: Selectors) -> Selectors:
     return selectors
 
 
+def _any_of(patterns: Selectors) -> re.Pattern:
+    # No patterns match nothing ("" would match every paragraph).
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+
+
 def _check_patterns(patterns: Selectors) -> Selectors:
     for pattern in patterns:
         try:
@@ -42,6 +48,34 @@ def _check_patterns(patterns: Selectors) -> Selectors:
         except re.error as exc:
             raise ValueError(f"bad regex {pattern!r}: {exc}") from None
     return patterns
+
+
+_LAYOUT_FIELDS = ("title", "body", "byline", "date", "date_formats", "lead", "origin", "remove", "stop")
+
+
+class Layout(BaseModel):
+    """An outlet's earlier page layout, kept (as fundus keeps dated parser versions) rather than
+    growing one selector list: its selectors replace the profile's, which describe the current one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # The last day pages were seen in this layout.
+    until: dt.date
+    title: Selectors = ()
+    body: Selectors = ()
+    byline: Selectors = ()
+    date: Selectors = ()
+    date_formats: Selectors = ()
+    lead: Selectors = ()
+    origin: Selectors = ()
+    remove: Selectors = ()
+    stop: Selectors = ()
+    evidence: Selectors = ()
+
+    @field_validator("title", "body", "byline", "date", "lead", "origin", "remove", "stop")
+    @classmethod
+    def _valid_selectors(cls, selectors: Selectors) -> Selectors:
+        return _check_selectors(selectors)
 
 
 class Profile(BaseModel):
@@ -73,6 +107,8 @@ class Profile(BaseModel):
     # no real page proves says `unverified: true`: written from the outlet's markup as seen, not tested.
     evidence: Selectors = ()
     unverified: bool = False
+    # Earlier layouts, tried newest first when the current selectors find no title or body.
+    layouts: tuple[Layout, ...] = ()
 
     @model_validator(mode="after")
     def _evidence_or_unverified(self) -> Profile:
@@ -83,6 +119,22 @@ class Profile(BaseModel):
     @property
     def verified(self) -> bool:
         return bool(self.evidence)
+
+    @cached_property
+    def versions(self) -> tuple[tuple[str, Profile], ...]:
+        """(label, profile) for the current layout ("<id>") and each earlier one ("<id>@<until>"),
+        newest first; an earlier layout keeps the profile's selectors where it names none."""
+        older = sorted(self.layouts, key=lambda layout: layout.until, reverse=True)
+        return ((self.id, self),) + tuple(
+            (
+                f"{self.id}@{layout.until.isoformat()}",
+                self.model_copy(
+                    update={field: getattr(layout, field) for field in _LAYOUT_FIELDS if getattr(layout, field)}
+                    | {"layouts": (), "evidence": layout.evidence or self.evidence}
+                ),
+            )
+            for layout in older
+        )
 
     @field_validator("title", "body", "byline", "date", "lead", "origin", "remove", "stop")
     @classmethod
@@ -96,7 +148,7 @@ class Profile(BaseModel):
 
     @cached_property
     def boilerplate_re(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.boilerplate), re.IGNORECASE)
+        return _any_of(self.boilerplate)
 
     @cached_property
     def compiled(self) -> dict[str, tuple[CSSSelector, ...]]:
@@ -159,11 +211,11 @@ class ProfileBook(BaseModel):
 
     @cached_property
     def boilerplate_re(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.boilerplate), re.IGNORECASE)
+        return _any_of(self.boilerplate)
 
     @cached_property
     def end_marker_re(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.end_markers), re.IGNORECASE)
+        return _any_of(self.end_markers)
 
     def for_url(self, url: str) -> Profile | None:
         host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")
