@@ -355,11 +355,11 @@ class _Page:
             for p in people
             if not (isinstance(p, dict) and p.get("@type") == "Organization")
         ]
-        names = [_clean(n) for n in names if isinstance(n, str) and _clean(n)] or [
+        found = [_clean(n) for n in names if isinstance(n, str) and _clean(n)] or [
             self.meta.get("author") or self.meta.get("article:author") or ""
         ]
         outlet = _squashed(self.site_name or "")
-        return [n for n in names if _is_name(n) and _squashed(n) != outlet]
+        return [n for n in found if _is_name(n) and _squashed(n) != outlet]
 
     def structured_dates(self) -> Iterable[str]:
         published = self.article_data.get("datePublished")
@@ -727,7 +727,7 @@ def extract_article(
         # Read before boilerplate goes: a sign-off alone on its line is a credit, not body text.
         wire=(source.wire if source and source.wire else None)
         or wire.wire_of(
-            story, reading.byline, reading.origin_label, (source and source.outlet, page.site_name, _host(url))
+            story, reading.byline, reading.origin_label, (source.outlet if source else None, page.site_name, _host(url))
         ),
         origin_outlet=origin,
         method=method,

@@ -71,7 +71,7 @@ class Wire:
         return re.compile(rf"(?:^|[\s/(,&]){self._names_re}(?:$|[\s/),&])", re.IGNORECASE)
 
     def owns(self, outlet: str | None) -> bool:
-        return bool(outlet) and outlet.strip().lower() in {o.lower() for o in self.outlets}
+        return outlet is not None and outlet.strip().lower() in {o.lower() for o in self.outlets}
 
 
 @dataclass(frozen=True)
