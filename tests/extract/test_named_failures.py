@@ -253,3 +253,26 @@ def test_a_declared_listing_is_still_an_index_page():
     with pytest.raises(PageRejected) as rejected:
         extract_article(html, "https://example.org/world")
     assert rejected.value.reason == "index-page"
+
+
+def test_a_related_box_set_into_the_story_does_not_end_it():
+    aside = (
+        '<aside class="related"><h4>Related Articles</h4><a href="/a">Should the union go first in the talks'
+        " this summer, or wait?</a></aside>"
+    )
+    later = "".join(
+        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
+    )
+    html = page(
+        body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}<p>{aside}</p>{later}</article>"
+    )
+    assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
+
+
+def test_an_article_of_a_specific_schema_type_with_a_related_item_list_is_no_listing():
+    head = (
+        '<script type="application/ld+json">[{"@type": "ReportageNewsArticle", "headline": "Asean ministers agree"},'
+        ' {"@type": "ItemList", "itemListElement": []}]</script>'
+    )
+    html = page(head, f"<h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}")
+    assert STORY in extract_article(html, "https://example.org/story").body

@@ -319,13 +319,21 @@ class _Page:
 
     @cached_property
     def article_data(self) -> dict:
-        return next((item for item in self.linked_data if self._types(item) & _ARTICLE_TYPES), {})
+        # schema.org's article types all end in "Article" (ReportageNewsArticle, TechArticle, ...).
+        return next(
+            (
+                item
+                for item in self.linked_data
+                if self._types(item) & _ARTICLE_TYPES or any(t.endswith("Article") for t in self._types(item))
+            ),
+            {},
+        )
 
     @cached_property
     def is_listing(self) -> bool:
         # Article pages may carry an ItemList too (their related links): only a page without an
-        # article in its JSON-LD is a listing by its JSON-LD.
-        return not self.article_data and any(self._types(item) & _LISTING_TYPES for item in self.linked_data)
+        # article in its JSON-LD or its meta tags is a listing by its JSON-LD.
+        return not self.has_article_markup and any(self._types(item) & _LISTING_TYPES for item in self.linked_data)
 
     @cached_property
     def has_article_markup(self) -> bool:
@@ -491,10 +499,10 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     the heading that says where the article ended."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
     for text in page.tree.xpath("(//h1)[1]/following::text()[string-length(normalize-space()) < 40]"):
-        if (
-            book.end_marker_re.match(_clean(text))
-            and not any(a.tag in ("a", "script", "style") for a in text.getparent().iterancestors(None))
-            and text.getparent().tag not in ("a", "script", "style")
+        # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
+        if book.end_marker_re.match(_clean(text)) and not any(
+            element.tag in ("a", "script", "style", "aside", "p")
+            for element in (text.getparent(), *text.getparent().iterancestors(None))
         ):
             following = text.getparent().xpath(
                 "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
