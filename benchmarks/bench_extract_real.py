@@ -65,10 +65,18 @@ def _people(names) -> set[str]:
     return {" ".join(n.lower().split()) for n in names}
 
 
-def _minute(moment: datetime | None) -> datetime | None:
-    if moment is None or moment.tzinfo is None:
-        return None
-    return moment.astimezone(timezone.utc).replace(second=0, microsecond=0)
+def _same_minute(got: datetime | None, expected: datetime) -> bool:
+    """The same instant to the minute; fundus gives some times without an offset, and those are
+    compared as the wall-clock time the page prints."""
+    if got is None:
+        return False
+    if expected.tzinfo is None:
+        return got.replace(tzinfo=None, second=0, microsecond=0) == expected.replace(second=0, microsecond=0)
+    if got.tzinfo is None:
+        return False
+    return got.astimezone(timezone.utc).replace(second=0, microsecond=0) == expected.astimezone(timezone.utc).replace(
+        second=0, microsecond=0
+    )
 
 
 @dataclass
@@ -94,7 +102,7 @@ def scored(read: Callable[[RealPage], Reading], corpus: list[RealPage], show: bo
         score.body.append(token_f1(got.body, expected_body))
         score.title.append(" ".join(got.title.split()) == " ".join(page.title.split()))
         if page.published is not None:
-            score.published.append(_minute(got.published) == _minute(page.published))
+            score.published.append(_same_minute(got.published, page.published))
         if page.authors:
             score.byline.append(_people(got.authors) == _people(page.authors))
         if show:

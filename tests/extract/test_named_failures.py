@@ -276,3 +276,19 @@ def test_an_article_of_a_specific_schema_type_with_a_related_item_list_is_no_lis
     )
     html = page(head, f"<h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}")
     assert STORY in extract_article(html, "https://example.org/story").body
+
+
+def test_a_name_that_begins_like_a_prefix_keeps_it():
+    body = "<h1>Asean ministers agree on five-point plan</h1><p>By Byron Tan and Oleha Rahman</p>"
+    assert extract_article(page(body=body + PARAGRAPHS), "https://example.org/story").authors == (
+        "Byron Tan",
+        "Oleha Rahman",
+    )
+
+
+def test_form_small_print_under_the_headline_is_no_byline():
+    body = "<h1>Asean ministers agree on five-point plan</h1><p>By clicking “Sign up”, you accept our terms</p>"
+    html = page(
+        ld(headline="Asean ministers agree", author={"@type": "Person", "name": "Amanda Krause"}), body + PARAGRAPHS
+    )
+    assert extract_article(html, "https://example.org/story").authors == ("Amanda Krause",)

@@ -52,6 +52,7 @@ _ARTICLE_TYPES = {
     "ReportageNews",
     "AnalysisNewsArticle",
     "BlogPosting",
+    "LiveBlogPosting",
     "OpinionNewsArticle",
     "BackgroundNewsArticle",
     "Report",
@@ -91,7 +92,8 @@ _SKIPPED_TAGS = {
 }
 _LINE_BREAK = "\u2028"  # stands for <br> until paragraphs are split
 _BYLINE_PREFIX_RE = re.compile(
-    r"^(?:by|oleh|bởi|reporter|reported by|penulis|wartawan|pewarta|作者|记者|記者|文|撰文|报道)\s*[:：/／]?\s*",
+    r"^(?:(?:by|oleh|bởi|reporter|reported by|penulis|wartawan|pewarta|author|autor|autorin)\b|作者|记者|記者|文|撰文|报道)"
+    r"\s*[:：/／]?\s*",
     re.IGNORECASE,
 )
 # A byline as printed under a headline: "By A & B", "Oleh A", "Pewarta: A".
@@ -251,7 +253,10 @@ def _byline(text: str | None) -> str | None:
 
 
 # Where several writers share a byline: "A & B", "A, B and C", "A dan B", "A và B", "A、B".
-_AUTHOR_SEPARATORS_RE = re.compile(r"\s*(?:&|,|;|、|\band\b|\bdan\b|\bvà\b)\s*(?![^()]*\))")
+_AUTHOR_SEPARATORS_RE = re.compile(r"\s*(?:&|,|;|、|\band\b|\bdan\b|\bvà\b|\bund\b|\bog\b)\s*(?![^()]*\))")
+# A printed byline is names: a few words, no quotes or sentence punctuation ("By clicking “Sign
+# up”, you accept our terms" is a form's small print).
+_NAME_RE = re.compile(r"^[^\W\d_][^\"“”?!:;]{0,60}$")
 
 
 def _is_name(text: str) -> bool:
@@ -262,7 +267,11 @@ def _is_name(text: str) -> bool:
 
 
 def _split_authors(byline: str | None) -> list[str]:
-    names = [_clean(n).strip(" -–—") for n in _AUTHOR_SEPARATORS_RE.split(byline or "")]
+    # "Corina Gall (cog.)": the initials the paper signs with; "Autor Monika Bolliger": the role.
+    names = [
+        _BYLINE_PREFIX_RE.sub("", re.sub(r"\s*\([^()]*\)$", "", _clean(n))).strip(" -–—")
+        for n in _AUTHOR_SEPARATORS_RE.split(byline or "")
+    ]
     return list(dict.fromkeys(n for n in names if _is_name(n)))
 
 
@@ -366,8 +375,13 @@ class _Page:
         found = [_clean(n) for n in names if isinstance(n, str) and _clean(n)] or [
             self.meta.get("author") or self.meta.get("article:author") or ""
         ]
-        outlet = _squashed(self.site_name or "")
-        return [n for n in found if _is_name(n) and _squashed(n) != outlet]
+        return [n for n in found if _is_name(n) and not self.names_the_outlet(n)]
+
+    def names_the_outlet(self, name: str) -> bool:
+        """ "Lesotho Times", "mdr.de", "Deutsche Welle (www.dw.com)": the outlet, not a writer."""
+        host = _host(self.url)
+        outlets = {_squashed(n) for n in (self.site_name, host, host.split(".")[0]) if n}
+        return _squashed(name) in outlets or _squashed(host) in _squashed(name)
 
     def structured_dates(self) -> Iterable[str]:
         published = self.article_data.get("datePublished")
@@ -553,12 +567,24 @@ def _next_text(text) -> str:
     return following[0] if following else ""
 
 
+def _same_person(a: str, b: str) -> bool:
+    a, b = _squashed(a), _squashed(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
 def _generic_authors(page: _Page) -> list[str]:
-    """The writers the page prints, else those its metadata names, else those trafilatura finds
-    in the page's author markup; the metadata's are not preferred: some CMSs put the editor there."""
+    """The writers the page prints; the metadata's list instead when it names one of them too
+    (it is cleaner, and names co-writers the page prints elsewhere), but not when it names
+    someone else (some CMSs put the editor there); else trafilatura's find in the author markup."""
+    printed = _printed_authors(page)
+    if not all(_NAME_RE.match(n) and len(n.split()) <= 6 for n in printed):
+        printed = []  # one part is no name: the whole line is something else
+    listed = page.authors()
+    if printed and not any(_same_person(p, m) for p in printed for m in listed):
+        return printed
     return (
-        _printed_authors(page)
-        or page.authors()
+        listed
+        or printed
         or [n for n in (_clean(a) for a in (extract_author(page.tree) or "").split(";")) if _is_name(n)]
     )
 
