@@ -32,7 +32,7 @@ from pantau.extract import dates, wire
 from pantau.extract.language import detect_language
 from pantau.ingest import charsets
 from pantau.models import Article, PageRejected
-from pantau.registry.profiles import Profile, ProfileBook, profile_book
+from pantau.registry.profiles import PatternSet, Profile, ProfileBook, profile_book
 from pantau.registry.sources import ConfigError, Source
 
 log = logging.getLogger("pantau.extract.article")
@@ -235,7 +235,7 @@ def _until_end_marker(paragraphs: list[str], book: ProfileBook) -> list[str]:
 
 
 def _without_boilerplate(
-    paragraphs: list[str], patterns: list[re.Pattern], title: str, byline: str | None
+    paragraphs: list[str], patterns: list[PatternSet], title: str, byline: str | None
 ) -> list[str]:
     # "<byline> is a former diplomat who writes on ...": the columnist's bio under the column.
     bio = f"{byline} is " if byline else None

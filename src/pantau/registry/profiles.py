@@ -36,9 +36,31 @@ def _check_selectors(selectors: Selectors) -> Selectors:
     return selectors
 
 
-def _any_of(patterns: Selectors) -> re.Pattern:
-    # No patterns match nothing ("" would match every paragraph).
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)", re.IGNORECASE)
+class PatternSet:
+    """Patterns searched as two regexes: those anchored at the start ("^...") under one "^", so a
+    paragraph is scanned once for the few that are not. No patterns match nothing."""
+
+    def __init__(self, patterns: Selectors):
+        anchored = [p[1:] for p in patterns if p.startswith("^")]
+        floating = [p for p in patterns if not p.startswith("^")]
+        self._anchored = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE) if anchored else None
+        self._floating = re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE) if floating else None
+
+    def search(self, text: str) -> bool:
+        return bool(
+            (self._anchored is not None and self._anchored.match(text))
+            or (self._floating is not None and self._floating.search(text))
+        )
+
+    def match(self, text: str) -> bool:
+        return bool(
+            (self._anchored is not None and self._anchored.match(text))
+            or (self._floating is not None and self._floating.match(text))
+        )
+
+
+def _any_of(patterns: Selectors) -> PatternSet:
+    return PatternSet(patterns)
 
 
 def _check_patterns(patterns: Selectors) -> Selectors:
@@ -147,7 +169,7 @@ class Profile(BaseModel):
         return _check_patterns(patterns)
 
     @cached_property
-    def boilerplate_re(self) -> re.Pattern:
+    def boilerplate_re(self) -> PatternSet:
         return _any_of(self.boilerplate)
 
     @cached_property
@@ -210,11 +232,11 @@ class ProfileBook(BaseModel):
         return _compiled(self.remove)
 
     @cached_property
-    def boilerplate_re(self) -> re.Pattern:
+    def boilerplate_re(self) -> PatternSet:
         return _any_of(self.boilerplate)
 
     @cached_property
-    def end_marker_re(self) -> re.Pattern:
+    def end_marker_re(self) -> PatternSet:
         return _any_of(self.end_markers)
 
     def for_url(self, url: str) -> Profile | None:
