@@ -292,3 +292,24 @@ def test_form_small_print_under_the_headline_is_no_byline():
         ld(headline="Asean ministers agree", author={"@type": "Person", "name": "Amanda Krause"}), body + PARAGRAPHS
     )
     assert extract_article(html, "https://example.org/story").authors == ("Amanda Krause",)
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("东盟外长会议通过五点计划--国际--人民网", "<h1>东盟外长会议通过五点计划</h1>"),
+        ("东盟外长会议通过五点计划--国际--人民网", ""),
+        ("东盟外长会议通过五点计划_新华网", ""),
+    ],
+)
+def test_chinese_site_and_channel_names_leave_the_title(title, heading):
+    body = (
+        heading
+        + "<div class='rm_txt_con'>"
+        + "<p>东盟外长会议今天在吉隆坡闭幕，与会各方同意五点计划并将提交领导人会议。</p>" * 4
+        + "</div>"
+    )
+    assert (
+        extract_article(page(body=body, title=title), "http://world.people.com.cn/n1/x.html").title
+        == "东盟外长会议通过五点计划"
+    )

@@ -101,7 +101,10 @@ _PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Pewarta\s*:|Reporter
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TITLE_SEPARATORS_RE = re.compile(r"(\s+[|\-–—:»]\s+|\s*\|\s*)")
 # A Chinese site's name glued to the headline: "标题-新华网", "标题_人民网", "标题 | 联合早报".
-_CJK_SITE_SUFFIX_RE = re.compile(r"\s*[-_|－—–]\s*[\u4e00-\u9fff]{1,8}(?:网|網|报|報|社|新闻|新聞|频道|頻道)\s*$")
+_CJK_SITE_SUFFIX_RE = re.compile(
+    r"(?:\s*[-_|－—–]{1,2}\s*[\u4e00-\u9fff]{1,8})*\s*[-_|－—–]{1,2}\s*[\u4e00-\u9fff]{1,8}"
+    r"(?:网|網|报|報|社|新闻|新聞|频道|頻道)\s*$"
+)
 
 
 # ---------------------------------------------------------------- decoding
@@ -501,7 +504,8 @@ def _generic_title(page: _Page, source: Source | None) -> str:
         if not raw:
             continue
         for heading in headings:  # the page's own heading, when it is the title without decoration
-            if len(heading) > 15 and heading in raw:
+            # Long enough not to be a section name; a CJK character carries about what a word does.
+            if (len(heading) > 15 or len(_CJK_RE.findall(heading)) > 5) and heading in raw:
                 return heading
         return _CJK_SITE_SUFFIX_RE.sub("", _without_site_name(raw, site_names)) or raw
     return headings[0] if headings else ""
