@@ -292,9 +292,15 @@ def _squashed(text: str) -> str:
 class _Page:
     """What a page says about itself: meta tags, JSON-LD, canonical link. Read lazily, once."""
 
-    def __init__(self, tree, url: str):
+    def __init__(self, tree, url: str, source: str = ""):
         self.tree = tree
         self.url = url
+        # The markup from <body> on: a substring test there is cheaper than a search of the tree.
+        self.body_source = source[max(source.find("<body"), 0) :]
+
+    @cached_property
+    def body_source_lower(self) -> str:
+        return self.body_source.lower()
 
     @cached_property
     def meta(self) -> dict[str, str]:
@@ -546,6 +552,16 @@ def _json_ld_paragraphs(article_body: str, subheadings: list[str]) -> list[str]:
 
 # Where outlets credit the writer by role, anywhere on the page (ANTARA at the story's foot:
 # "Pewarta: A" then "Editor: B"; the editor is not the writer).
+_WRITER_LABELS = ("pewarta", "penulis", "wartawan", "reporter", "phóng viên", "记者", "記者")
+_LABELLED_TEXT_XPATH = etree.XPath(
+    "//body//text()[contains(., ':') or contains(., '：')][string-length() < 120]["
+    + " or ".join(
+        f"starts-with(normalize-space(), '{variant}')"
+        for label in _WRITER_LABELS
+        for variant in dict.fromkeys((label, label.capitalize(), label.upper()))
+    )
+    + "]"
+)
 _WRITER_LABEL_RE = re.compile(
     r"^(?:pewarta|penulis|wartawan|reporter|phóng viên|记者|記者)\s*[:：]\s*(.*)$", re.IGNORECASE
 )
@@ -555,8 +571,8 @@ def _printed_authors(page: _Page) -> list[str]:
     """The writers printed under the headline ("By A and B", "Oleh A", "Pewarta: A"), or credited
     by role elsewhere on the page."""
     printed = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
-    if printed is None:
-        labelled = page.tree.xpath("//body//text()[contains(., ':') or contains(., '：')][string-length() < 120]")
+    if printed is None and any(label in page.body_source_lower for label in _WRITER_LABELS):
+        labelled = _LABELLED_TEXT_XPATH(page.tree)
         for text in labelled:
             match = _WRITER_LABEL_RE.match(_clean(text))
             if match and text.getparent().tag not in ("script", "style"):
@@ -649,7 +665,7 @@ def _printed_lead(page: _Page) -> str | None:
     """The standfirst (sapo) printed above the body, which trafilatura leaves out: the page's
     description when the page also prints it, whole, as a paragraph of its own."""
     description = _clean(page.meta.get("og:description") or page.meta.get("description"))
-    if len(description) < 40:
+    if len(description) < 40 or description[:30] not in page.body_source:
         return None
     starts = page.tree.xpath("//body//text()[starts-with(normalize-space(), $start)]", start=description[:30])
     printed = any(_element_text(text.getparent()) == description for text in starts)
@@ -711,7 +727,7 @@ def extract_article(
 ) -> Article:
     """The article on a fetched page; raises PageRejected when there is none to be had."""
     text = decoded_html(html, headers)
-    page = _Page(_parsed(text), url)
+    page = _Page(_parsed(text), url, text)
     book = profile_book()
     profile = _profile_for(source, url, book)
     zone = source.zone if source else ZoneInfo(profile.timezone) if profile else book.zone_for_url(url)
@@ -729,7 +745,7 @@ def extract_article(
                 "profile %r found no title or body on %s: read generically; the profile may be stale", profile.id, url
             )
             method = f"generic-fallback:{profile.id}"
-            page = _Page(_parsed(text), url)  # the profile edited the tree; trafilatura reads it as served
+            page = _Page(_parsed(text), url, text)  # the profile edited the tree; trafilatura reads it as served
     if reading is None:
         reading = _read_generic(page, source, book)
 
