@@ -313,3 +313,17 @@ def test_chinese_site_and_channel_names_leave_the_title(title, heading):
         extract_article(page(body=body, title=title), "http://world.people.com.cn/n1/x.html").title
         == "东盟外长会议通过五点计划"
     )
+
+
+def test_a_related_box_of_links_inside_the_article_does_not_end_it():
+    # Express: a "Related articles" box (a div with a header) between two parts of the story.
+    box = (
+        '<div class="box two-related-articles"><header><h3>Related articles</h3></header>'
+        '<a href="/1">Hong Kong uprising: Protestors send defiant message to China</a>'
+        '<a href="/2">Hong Kong protests: 800 students under siege in university</a></div>'
+    )
+    later = "".join(
+        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
+    )
+    html = page(body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}{box}{later}</article>")
+    assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body

@@ -528,11 +528,26 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
             element.tag in ("a", "script", "style", "aside", "p")
             for element in (text.getparent(), *text.getparent().iterancestors(None))
         ):
-            following = text.getparent().xpath(
-                "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
-            )
-            return tuple(_clean(t)[:40] for t in following if len(_clean(t)) >= 40)[:5]
+            heading = text.getparent()
+            following = [
+                t
+                for t in heading.xpath(
+                    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
+                )
+                if len(_clean(t)) >= 40
+            ]
+            # Only what the marker's box holds (its nearest ancestor with long text after the
+            # marker): the story may go on after a box of related links set into it.
+            for box in heading.iterancestors(None):
+                inside = [t for t in following if _within(t.getparent(), box)]
+                if inside:
+                    return tuple(_clean(t)[:40] for t in inside)[:5]
+            return ()
     return ()
+
+
+def _within(element, box) -> bool:
+    return element is box or any(ancestor is box for ancestor in element.iterancestors(None))
 
 
 def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
