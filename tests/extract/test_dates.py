@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pantau.extract.dates import parse_iso, parse_local, parse_visible, relative_time
+from pantau.extract.dates import parse_any, parse_iso, parse_local, parse_visible, relative_time
 from pantau.registry.profiles import profile_book
 
 MYT = ZoneInfo("Asia/Kuala_Lumpur")
@@ -84,3 +84,11 @@ def test_a_day_and_a_time_printed_apart_are_read_together(texts, expected):
 
 def test_a_day_beside_a_number_that_is_no_time_gives_none():
     assert parse_visible(["26 Oct 2025", "12 comments"], profile_book().date_formats, MYT) is None
+
+
+def test_dateparser_reads_what_the_formats_do_not():
+    assert parse_any(["Updated 21 Oct 2025, 2:05PM"], MYT) == datetime(2025, 10, 21, 14, 5, tzinfo=MYT)
+
+
+def test_dateparser_is_not_asked_about_a_day_without_a_time():
+    assert parse_any(["21 Oct 2025"], MYT) is None

@@ -695,6 +695,7 @@ def _published(page: _Page, reading: _Reading, formats: tuple[str, ...], zone, f
     page gives no time (a day alone is not a publication time)."""
     structured = (dates.parse_iso(value, zone) for value in page.structured_dates() if value)
     found = next((moment for moment in structured if moment is not None), None)
+    texts: list[str] = []
     if found is None:
         texts = list(reading.date_texts)
         found = next((m for m in (dates.relative_time(t, fetched_at) for t in texts) if m), None) or (
@@ -702,7 +703,7 @@ def _published(page: _Page, reading: _Reading, formats: tuple[str, ...], zone, f
         )
     timed = (dates.parse_iso(value, zone) for value in page.time_elements())
     found = found or next((moment for moment in timed if moment is not None), None)
-    return found or _htmldate_published(page, zone)
+    return found or _htmldate_published(page, zone) or dates.parse_any(texts, zone)
 
 
 def _htmldate_published(page: _Page, zone) -> datetime | None:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 
+import dateparser
+
 # Month names as the region's outlets print them (English, Malay, Indonesian), mapped to the
 # English abbreviations %b reads.
 _MONTHS = {
@@ -50,6 +52,8 @@ _TIME_ONLY_RE = re.compile(
     r"(?:\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)\s*$",
     re.IGNORECASE,
 )
+# "14:05", "2:05PM", "2.05 pm"; not "28.04.2023", a day.
+_HAS_TIME_RE = re.compile(r"\b\d{1,2}(?::\d\d(?![\d.])|\.\d\d\s*[ap]\.?m\b)", re.IGNORECASE)
 _UNCONVERTED_RE = re.compile(r"unconverted data remains: (.*)$", re.DOTALL)
 
 _RELATIVE_RE = re.compile(
@@ -144,6 +148,26 @@ def parse_visible(texts: Iterable[str], formats: Iterable[str], zone: tzinfo) ->
                 if moment is not None:
                     return moment
     return None
+
+
+def parse_any(texts: Iterable[str], zone: tzinfo) -> datetime | None:
+    """dateparser's reading of the first of `texts` with a date and a time our formats do not
+    know: the last resort (it costs a millisecond or more a text, and guesses more)."""
+    return next((m for m in (_dateparser_reading(t, zone) for t in texts if t and len(t) < 120) if m), None)
+
+
+def _dateparser_reading(text: str, zone: tzinfo) -> datetime | None:
+    if not _HAS_TIME_RE.search(text) or not re.search(r"\d{4}", text):
+        return None
+    normalised, printed_zone = _normalised(text)
+    moment = dateparser.parse(
+        normalised,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past", "STRICT_PARSING": True},
+    )
+    if moment is None or (moment.hour, moment.minute) == (0, 0):  # midnight: a day dateparser gave a time
+        return None
+    return moment.replace(tzinfo=None).replace(tzinfo=printed_zone or zone)
 
 
 def _strptime_prefix(text: str, form: str) -> datetime | None:
