@@ -651,10 +651,11 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
         # trafilatura missed most of the story (a script-rendered page): the structured copy is better.
         subheadings = [t for t in map(_element_text, page.tree.xpath("//body//h2 | //body//h3")) if len(t) > 8]
         structured = _json_ld_paragraphs(article_body, subheadings)
-        # Or trafilatura read the same JSON-LD (its own fallback) and kept its run-on subheadings.
+        # Or trafilatura read that same JSON-LD (its own fallback): one run-on block of text, where
+        # the structured copy, split at the page's subheadings, has paragraphs.
         same_copy = bool(paragraphs) and _squashed(paragraphs[0])[:60] == _squashed(structured[0])[:60]
         if sum(map(len, structured)) > 2 * sum(map(len, paragraphs)) or (
-            same_copy and len(paragraphs) < len(structured)
+            same_copy and len(paragraphs) <= 2 < len(structured)
         ):
             paragraphs = structured
     lead = _printed_lead(page)
