@@ -12,6 +12,7 @@ import trafilatura
 from pantau.extract.article import extract_article
 from pantau.extract.scoring import token_f1
 from pantau.models import PageRejected
+from pantau.registry.sources import Source
 
 from .conftest import real_pages
 
@@ -188,12 +189,17 @@ def test_every_wire_is_named(url, first, wire):
 
 
 def test_the_wires_own_outlet_credits_no_wire():
-    # A VNA story on VNA's own site is the original, not a copy crediting the wire.
+    # A VNA story on VietnamPlus, VNA's own outlet, is the original, not a copy crediting the
+    # wire; the registry says `wire:` on the sources whose stories are to be marked as the wire's.
     html = page(
         body="<h1>Asean ministers agree on five-point plan</h1>"
         "<p>Hà Nội (TTXVN) - Bộ trưởng Ngoại giao đã tham dự hội nghị hôm nay.</p>" + PARAGRAPHS
     )
-    assert extract_article(html, "https://vnanet.vn/vi/tin-tuc/1").wire is None
+    own = Source(id="vnplus", outlet="VietnamPlus", language="vi", kind="rss", urls=("https://example.vn/rss",))
+    assert extract_article(html, "https://example.vn/tin/1", source=own).wire is None
+    assert (
+        extract_article(html, "https://example.vn/tin/1", source=own.model_copy(update={"wire": "vna"})).wire == "vna"
+    )
     assert extract_article(html, "https://example.vn/tin/1").wire == "vna"
 
 

@@ -797,9 +797,7 @@ def extract_article(
         body=body,
         # Read before boilerplate goes: a sign-off alone on its line is a credit, not body text.
         wire=(source.wire if source and source.wire else None)
-        or wire.wire_of(
-            story, reading.byline, reading.origin_label, (source.outlet if source else None, page.site_name, _host(url))
-        ),
+        or wire.wire_of(story, reading.byline, reading.origin_label, (source.outlet,) if source else ()),
         origin_outlet=origin,
         method=method,
     )

@@ -142,7 +142,7 @@ def wire_of(
     """The id of the wire the story credits (its dateline, sign-off, an in-text credit, the byline
     or the aggregator's origin label), None when it credits none. Only the article's own
     paragraphs count: a related story's sign-off far below it says nothing about it. A wire's
-    own outlet (`outlets`: the page's outlet names and host) credits nobody: its story is the original."""
+    own outlet (`outlets`: the names of the page's source) credits nobody: its story is the original."""
     candidates = [w for w in wires() if not any(w.wire.owns(o) for o in outlets)]
     label = _wire_label(origin_label)
     if label and any(w.wire.id == label for w in candidates):
