@@ -333,3 +333,9 @@ def test_a_related_box_of_links_inside_the_article_does_not_end_it():
     )
     html = page(body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}{box}{later}</article>")
     assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
+
+
+def test_the_printed_byline_is_not_body_text():
+    body = "<h1>Asean ministers agree on five-point plan</h1><p>By Nabilah Saleh and Muhammad Basir Roslan</p>"
+    article = extract_article(page(body=body + PARAGRAPHS), "https://example.org/story")
+    assert "Nabilah" not in article.body and article.body.startswith("Foreign Minister")

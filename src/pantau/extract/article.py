@@ -242,11 +242,21 @@ def _without_boilerplate(
 ) -> list[str]:
     # "<byline> is a former diplomat who writes on ...": the columnist's bio under the column.
     bio = f"{byline} is " if byline else None
+    writers = _split_authors(byline)
     return [
         p
         for p in paragraphs
-        if p != title and not (bio and p.startswith(bio)) and not any(pattern.search(p) for pattern in patterns)
+        if p != title
+        and not (bio and p.startswith(bio))
+        and not (writers and _is_byline_line(p, writers))
+        and not any(pattern.search(p) for pattern in patterns)
     ]
+
+
+def _is_byline_line(paragraph: str, writers: list[str]) -> bool:
+    """The printed byline ("By A and B"), which trafilatura keeps as the body's first line."""
+    match = _PRINTED_BYLINE_RE.match(paragraph) if len(paragraph) < 150 else None
+    return bool(match) and _split_authors(_byline(match.group(1))) == writers
 
 
 def _byline(text: str | None) -> str | None:
