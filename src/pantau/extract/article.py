@@ -256,7 +256,7 @@ def _without_boilerplate(
 def _is_byline_line(paragraph: str, writers: list[str]) -> bool:
     """The printed byline ("By A and B"), which trafilatura keeps as the body's first line."""
     match = _PRINTED_BYLINE_RE.match(paragraph) if len(paragraph) < 150 else None
-    return bool(match) and _split_authors(_byline(match.group(1))) == writers
+    return match is not None and _split_authors(_byline(match.group(1))) == writers
 
 
 def _byline(text: str | None) -> str | None:
