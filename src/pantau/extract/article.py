@@ -309,10 +309,6 @@ class _Page:
         self.body_source = source[max(source.find("<body"), 0) :]
 
     @cached_property
-    def body_source_lower(self) -> str:
-        return self.body_source.lower()
-
-    @cached_property
     def meta(self) -> dict[str, str]:
         found: dict[str, str] = {}
         for element in self.tree.iter("meta"):
@@ -596,7 +592,7 @@ def _printed_authors(page: _Page) -> list[str]:
     """The writers printed under the headline ("By A and B", "Oleh A", "Pewarta: A"), or credited
     by role elsewhere on the page."""
     printed = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
-    if printed is None and any(label in page.body_source_lower for label in _WRITER_LABELS):
+    if printed is None:
         labelled = _LABELLED_TEXT_XPATH(page.tree)
         for text in labelled:
             match = _WRITER_LABEL_RE.match(_clean(text))
