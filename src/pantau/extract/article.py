@@ -421,10 +421,13 @@ class _Page:
     @cached_property
     def near_headline(self) -> list[str]:
         """Short texts printed just after the headline: where outlets put the byline and the date."""
-        texts = self.tree.xpath(
-            "(//h1)[1]/following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 40]"
-        )
-        return [_clean(t) for t in texts if len(t.strip()) < 80]
+        near = []
+        for text in self.tree.xpath("(//h1)[1]/following::text()[position() <= 200]"):
+            if text.strip() and text.getparent().tag not in ("script", "style"):
+                near.append(text)
+                if len(near) == 40:
+                    break
+        return [_clean(t) for t in near if len(t.strip()) < 80]
 
     def link_share(self, paragraphs: list[str]) -> float:
         """How much of `paragraphs` (trafilatura's text) is the text of the page's links."""
@@ -528,7 +531,7 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
     the heading that says where the article ended."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
-    for text in page.tree.xpath("(//h1)[1]/following::text()[string-length(normalize-space()) < 40]"):
+    for text in page.tree.xpath("(//h1)[1]/following::text()[string-length() < 120]"):
         # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
         if book.end_marker_re.match(_clean(text)) and not any(
             element.tag in ("a", "script", "style", "aside", "p")
