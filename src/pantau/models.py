@@ -39,6 +39,7 @@ class Article:
     wire: str | None  # "bernama" when the story is Bernama's or a copy of it
     origin_outlet: str | None = None  # the outlet an aggregator took the story from
     method: str = "generic"  # "profile:<id>" or "generic": how the page was read
+    authors: tuple[str, ...] = ()  # each writer the page names; `byline` joins them
 
     @property
     def id(self) -> str:

@@ -112,7 +112,19 @@ def test_fallbacks_of_the_newest_parse_mean_the_profile_stopped_matching(sqlite_
         found = profile_finding(s, STAR)
         assert profile_finding(s, STAR.model_copy(update={"profile": None})).trouble is None
     assert (found.trouble, found.reason) == (True, "profile-mismatch")
-    assert found.error == "2 of 3 articles of 2025-07-08 fell back to generic extraction (profile 'thestar')"
+    assert found.error == (
+        "2 of 3 articles of 2025-07-08 fell back to generic extraction (profile 'thestar')"
+        "; the profile is unverified (no real saved page tests it): check it against a saved page"
+    )
+
+
+def test_fallbacks_of_a_profile_proved_on_a_real_page_mean_the_outlet_changed(sqlite_url):
+    mail = STAR.model_copy(update={"id": "malaymail", "outlet": "Malay Mail", "profile": "malaymail"})
+    record_articles(sqlite_url, "malaymail", DAY, ["profile:malaymail", "generic-fallback:malaymail"])
+    with store.session(sqlite_url) as s:
+        found = profile_finding(s, mail)
+    assert (found.trouble, found.reason) == (True, "profile-mismatch")
+    assert found.error == "1 of 2 articles of 2025-07-08 fell back to generic extraction (profile 'malaymail')"
 
 
 def test_the_sequence_alert_suppressed_reminder_recovered(sqlite_url):

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pantau.extract.dates import parse_iso, parse_local, relative_time
+from pantau.extract.dates import parse_any, parse_iso, parse_local, parse_visible, relative_time
 from pantau.registry.profiles import profile_book
 
 MYT = ZoneInfo("Asia/Kuala_Lumpur")
@@ -55,3 +55,40 @@ def test_iso_stamps_keep_their_offset_and_naive_ones_are_local():
     assert parse_iso("2024-11-22 16:55:35", MYT) == datetime(2024, 11, 22, 16, 55, 35, tzinfo=MYT)
     assert parse_iso("2025-10-22T12:25:52Z", MYT) == datetime(2025, 10, 22, 12, 25, 52, tzinfo=timezone.utc)
     assert parse_iso("yesterday", MYT) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024年04月24日23:52", "2024-04-24T23:52:00+08:00"),
+        ("2024年04月24日23:52 | 来源：人民网", "2024-04-24T23:52:00+08:00"),
+        ("Thứ hai, 20/10/2025, 14:05 (GMT+7)", "2025-10-20T14:05:00+07:00"),
+    ],
+)
+def test_layouts_named_in_issue_14(text, expected):
+    assert parse_local(text, profile_book().date_formats, MYT).isoformat() == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Sunday, 26 Oct 2025", "2:50 PM MYT"], "2025-10-26T14:50:00+08:00"),
+        (["Oktober 9, 2025", "@ 8:15pm"], "2025-10-09T20:15:00+08:00"),
+        (["Selasa, 21 Oktober 2025", "14:05 WIB"], "2025-10-21T14:05:00+07:00"),
+        (["By Tan Sue Lin", "Sunday, 26 Oct 2025", "Updated: 2:50 PM MYT"], "2025-10-26T14:50:00+08:00"),
+    ],
+)
+def test_a_day_and_a_time_printed_apart_are_read_together(texts, expected):
+    assert parse_visible(texts, profile_book().date_formats, MYT).isoformat() == expected
+
+
+def test_a_day_beside_a_number_that_is_no_time_gives_none():
+    assert parse_visible(["26 Oct 2025", "12 comments"], profile_book().date_formats, MYT) is None
+
+
+def test_dateparser_reads_what_the_formats_do_not():
+    assert parse_any(["Updated 21 Oct 2025, 2:05PM"], MYT) == datetime(2025, 10, 21, 14, 5, tzinfo=MYT)
+
+
+def test_dateparser_is_not_asked_about_a_day_without_a_time():
+    assert parse_any(["21 Oct 2025"], MYT) is None

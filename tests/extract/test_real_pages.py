@@ -4,10 +4,11 @@ from pantau.extract.article import extract_article
 from pantau.extract.scoring import token_f1
 from pantau.registry.sources import registry
 
+from .conftest import PROFILED as SOURCE_OF
+
 # fundus keeps VnExpress' photo caption in the body; Pantau drops captions, so that line is
 # scored (it costs F1) but not demanded.
 CAPTIONS = {"Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp"}
-SOURCE_OF = {"MalayMail": "malaymail", "VnExpress": "vnexpress"}
 
 
 def test_real_page_fields(real_page):

@@ -45,3 +45,45 @@ def test_byline_and_aggregator_labels():
     assert wire_of([STORY], origin_label="New Straits Times") is None
     assert canonical_outlet(" - Barnama ") == "Bernama"
     assert canonical_outlet("New Straits Times") == "New Straits Times"
+
+
+def test_sign_off_followed_by_the_outlets_promo_lines():
+    paragraphs = [
+        "KUALA LUMPUR: The meeting concluded today.",
+        STORY + " — Bernama",
+        "Follow us on Instagram and subscribe to our Telegram channel for the latest news.",
+        "Download the Malay Mail app.",
+    ]
+    assert wire_of(paragraphs) == "bernama"
+
+
+def test_a_sign_off_above_story_text_is_a_quoted_storys():
+    long = "The minister then spoke for an hour about the many other matters before the meeting. " * 3
+    assert wire_of(["KUALA LUMPUR: The meeting concluded today.", STORY + " — Bernama", long]) is None
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "wire"),
+    [
+        (["JAKARTA (ANTARA) - Menlu Sugiono hadir.", STORY], "antara"),
+        (["Kuala Lumpur, 8/7 (TTXVN) - Hội nghị bế mạc.", STORY], "vna"),
+        (["HANOI, July 8 (VNA) – The meeting closed.", STORY], "vna"),
+        (["新华社吉隆坡7月8日电 东盟外长会议今天闭幕。", STORY], "xinhua"),
+        (["BEIJING, July 8 (Xinhua) -- The meeting closed.", STORY], "xinhua"),
+        (["SINGAPORE, July 8 (Reuters) - The meeting closed.", STORY], "reuters"),
+        (["The meeting closed.", STORY + " — AFP"], "afp"),
+        (["MANILA (AP) — The meeting closed.", STORY], "ap"),
+        (["Hội nghị bế mạc, theo TTXVN.", STORY], "vna"),
+        (["Pertemuan ditutup, menurut Reuters.", STORY], "reuters"),
+    ],
+)
+def test_every_wire_in_wires_yaml(paragraphs, wire):
+    assert wire_of(paragraphs) == wire
+
+
+def test_a_wire_is_not_credited_on_its_own_outlet():
+    assert wire_of(["HANOI, July 8 (VNA) – The meeting closed.", STORY], outlets=("VietnamPlus",)) is None
+
+
+def test_lower_case_acronyms_are_no_credit():
+    assert wire_of(["The ap and the afp of it: vna.", STORY]) is None

@@ -2,11 +2,15 @@
 
 The page is decoded and parsed once. A source's profile (include/profiles.yaml) reads title,
 byline, date and body with CSS selectors; when it finds nothing the page goes to the generic
-extractor (JSON-LD articleBody, else trafilatura) and a warning names the stale profile.
+extractor and a warning names the stale profile. The generic extractor is trafilatura, handed
+the page as served; its text is overridden only where a rule of ours is known to do better (the
+JSON-LD articleBody when trafilatura missed most of the story, the printed standfirst), and a
+page is rejected as too short or as a listing only when trafilatura's own text says so too.
 """
 
 from __future__ import annotations
 
+import html as html_entities
 import json
 import logging
 import re
@@ -18,9 +22,11 @@ from itertools import chain
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.metadata import extract_author
 
 from pantau.config import ConfigError
 from pantau.extract import dates, wire
@@ -28,7 +34,7 @@ from pantau.extract.language import detect_language
 from pantau.ingest import charsets
 from pantau.ingest.urls import registrable_domain
 from pantau.models import Article, PageRejected
-from pantau.registry.profiles import Profile, ProfileBook, profile_book
+from pantau.registry.profiles import PatternSet, Profile, ProfileBook, profile_book
 from pantau.registry.sources import Source
 
 log = logging.getLogger("pantau.extract.article")
@@ -48,6 +54,7 @@ _ARTICLE_TYPES = {
     "ReportageNews",
     "AnalysisNewsArticle",
     "BlogPosting",
+    "LiveBlogPosting",
     "OpinionNewsArticle",
     "BackgroundNewsArticle",
     "Report",
@@ -87,13 +94,19 @@ _SKIPPED_TAGS = {
 }
 _LINE_BREAK = "\u2028"  # stands for <br> until paragraphs are split
 _BYLINE_PREFIX_RE = re.compile(
-    r"^(?:by|oleh|bởi|reporter|reported by|penulis|wartawan|pewarta|作者|记者|記者|文|撰文|报道)\s*[:：/／]?\s*",
+    r"^(?:(?:by|oleh|bởi|reporter|reported by|penulis|wartawan|pewarta|author|autor|autorin)\b|作者|记者|記者|文|撰文|报道)"
+    r"\s*[:：/／]?\s*",
     re.IGNORECASE,
 )
 # A byline as printed under a headline: "By A & B", "Oleh A", "Pewarta: A".
 _PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TITLE_SEPARATORS_RE = re.compile(r"(\s+[|\-–—:»]\s+|\s*\|\s*)")
+# A Chinese site's name glued to the headline: "标题-新华网", "标题_人民网", "标题 | 联合早报".
+_CJK_SITE_SUFFIX_RE = re.compile(
+    r"(?:\s*[-_|－—–]{1,2}\s*[\u4e00-\u9fff]{1,8})*\s*[-_|－—–]{1,2}\s*[\u4e00-\u9fff]{1,8}"
+    r"(?:网|網|报|報|社|新闻|新聞|频道|頻道)\s*$"
+)
 
 
 # ---------------------------------------------------------------- decoding
@@ -108,10 +121,15 @@ def decoded_html(html: bytes, headers: Mapping[str, str] | None = None) -> str:
         raise PageRejected("undecodable", str(exc)) from None
 
 
+# Parsed as trafilatura parses a page itself: it loses the text after an HTML comment inside a
+# paragraph when handed a tree that still has the comment.
+_PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+
+
 def _parsed(text: str) -> lxml.html.HtmlElement:
     text = _XML_DECLARATION_RE.sub("", text, count=1)
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise PageRejected("undecodable", f"not parseable as HTML: {exc}") from None
 
@@ -222,21 +240,54 @@ def _until_end_marker(paragraphs: list[str], book: ProfileBook) -> list[str]:
 
 
 def _without_boilerplate(
-    paragraphs: list[str], patterns: list[re.Pattern], title: str, byline: str | None
+    paragraphs: list[str], patterns: list[PatternSet], title: str, byline: str | None
 ) -> list[str]:
     # "<byline> is a former diplomat who writes on ...": the columnist's bio under the column.
     bio = f"{byline} is " if byline else None
+    writers = _split_authors(byline)
     return [
         p
         for p in paragraphs
-        if p != title and not (bio and p.startswith(bio)) and not any(pattern.search(p) for pattern in patterns)
+        if p != title
+        and not (bio and p.startswith(bio))
+        and not (writers and _is_byline_line(p, writers))
+        and not any(pattern.search(p) for pattern in patterns)
     ]
+
+
+def _is_byline_line(paragraph: str, writers: list[str]) -> bool:
+    """The printed byline ("By A and B"), which trafilatura keeps as the body's first line."""
+    match = _PRINTED_BYLINE_RE.match(paragraph) if len(paragraph) < 150 else None
+    return match is not None and _split_authors(_byline(match.group(1))) == writers
 
 
 def _byline(text: str | None) -> str | None:
     text = _clean((text or "").split(_LINE_BREAK)[0]).split("|")[0].strip(" -–—,")
     text = _BYLINE_PREFIX_RE.sub("", text).strip(" -–—,")
     return text or None
+
+
+# Where several writers share a byline: "A & B", "A, B and C", "A dan B", "A và B", "A、B".
+_AUTHOR_SEPARATORS_RE = re.compile(r"\s*(?:&|,|;|、|\band\b|\bdan\b|\bvà\b|\bund\b|\bog\b)\s*(?![^()]*\))")
+# A printed byline is names: a few words, no quotes or sentence punctuation ("By clicking “Sign
+# up”, you accept our terms" is a form's small print).
+_NAME_RE = re.compile(r"^[^\W\d_][^\"“”?!:;]{0,60}$")
+
+
+def _is_name(text: str) -> bool:
+    """A person's or desk's name, not a CMS user id ("105092"), an e-mail or a profile URL."""
+    return (
+        bool(text) and bool(re.search(r"[^\W\d_]", text)) and "@" not in text and "://" not in text and len(text) < 80
+    )
+
+
+def _split_authors(byline: str | None) -> list[str]:
+    # "Corina Gall (cog.)": the initials the paper signs with; "Autor Monika Bolliger": the role.
+    names = [
+        _BYLINE_PREFIX_RE.sub("", re.sub(r"\s*\([^()]*\)$", "", _clean(n))).strip(" -–—")
+        for n in _AUTHOR_SEPARATORS_RE.split(byline or "")
+    ]
+    return list(dict.fromkeys(n for n in names if _is_name(n)))
 
 
 def _host(url: str) -> str:
@@ -268,9 +319,11 @@ def _squashed(text: str) -> str:
 class _Page:
     """What a page says about itself: meta tags, JSON-LD, canonical link. Read lazily, once."""
 
-    def __init__(self, tree, url: str):
+    def __init__(self, tree, url: str, source: str = ""):
         self.tree = tree
         self.url = url
+        # The markup from <body> on: a substring test there is cheaper than a search of the tree.
+        self.body_source = source[max(source.find("<body"), 0) :]
 
     @cached_property
     def meta(self) -> dict[str, str]:
@@ -307,13 +360,21 @@ class _Page:
 
     @cached_property
     def article_data(self) -> dict:
-        return next((item for item in self.linked_data if self._types(item) & _ARTICLE_TYPES), {})
+        # schema.org's article types all end in "Article" (ReportageNewsArticle, TechArticle, ...).
+        return next(
+            (
+                item
+                for item in self.linked_data
+                if self._types(item) & _ARTICLE_TYPES or any(t.endswith("Article") for t in self._types(item))
+            ),
+            {},
+        )
 
     @cached_property
     def is_listing(self) -> bool:
         # Article pages may carry an ItemList too (their related links): only a page without an
-        # article in its JSON-LD is a listing by its JSON-LD.
-        return not self.article_data and any(self._types(item) & _LISTING_TYPES for item in self.linked_data)
+        # article in its JSON-LD or its meta tags is a listing by its JSON-LD.
+        return not self.has_article_markup and any(self._types(item) & _LISTING_TYPES for item in self.linked_data)
 
     @cached_property
     def has_article_markup(self) -> bool:
@@ -333,8 +394,9 @@ class _Page:
         name = self.meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
         return _clean(name) if isinstance(name, str) and _clean(name) else None
 
-    def authors(self) -> str | None:
-        """The people the page names as its authors; the outlet naming itself is no byline."""
+    def authors(self) -> list[str]:
+        """The people the page's metadata names as its authors; the outlet naming itself, a CMS
+        user id or a profile URL is no byline."""
         people = self.article_data.get("author") or []
         people = people if isinstance(people, list) else [people]
         candidates = [
@@ -342,13 +404,16 @@ class _Page:
             for p in people
             if not (isinstance(p, dict) and p.get("@type") == "Organization")
         ]
-        names = [_clean(n) for n in candidates if isinstance(n, str) and _clean(n)] or [
+        found = [_clean(n) for n in candidates if isinstance(n, str) and _clean(n)] or [
             self.meta.get("author") or self.meta.get("article:author") or ""
         ]
-        outlet = _squashed(self.site_name or "")
-        names = [n for n in names if n and not n.startswith("http") and _squashed(n) != outlet]
-        # Several people are printed "A & B", as the region's outlets print them.
-        return " & ".join(names) or None
+        return [n for n in found if _is_name(n) and not self.names_the_outlet(n)]
+
+    def names_the_outlet(self, name: str) -> bool:
+        """ "Lesotho Times", "mdr.de", "Deutsche Welle (www.dw.com)": the outlet, not a writer."""
+        host = _host(self.url)
+        outlets = {_squashed(n) for n in (self.site_name, host, host.split(".")[0]) if n}
+        return _squashed(name) in outlets or _squashed(host) in _squashed(name)
 
     def structured_dates(self) -> Iterable[str]:
         published = self.article_data.get("datePublished")
@@ -373,10 +438,19 @@ class _Page:
     @cached_property
     def near_headline(self) -> list[str]:
         """Short texts printed just after the headline: where outlets put the byline and the date."""
-        texts = self.tree.xpath(
-            "(//h1)[1]/following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 40]"
-        )
-        return [_clean(t) for t in texts if len(t.strip()) < 80]
+        near = []
+        for text in self.tree.xpath("(//h1)[1]/following::text()[position() <= 200]"):
+            if text.strip() and text.getparent().tag not in ("script", "style"):
+                near.append(text)
+                if len(near) == 40:
+                    break
+        return [_clean(t) for t in near if len(t.strip()) < 80]
+
+    def link_share(self, paragraphs: list[str]) -> float:
+        """How much of `paragraphs` (trafilatura's text) is the text of the page's links."""
+        links = {_clean(a.text_content()) for a in self.tree.iter("a")}
+        total = sum(map(len, paragraphs))
+        return sum(len(p) for p in paragraphs if p in links) / total if total else 1.0
 
     def link_density(self) -> float:
         body = self.tree.find("body")
@@ -395,22 +469,32 @@ class _Reading:
     title: str
     paragraphs: list[str]
     byline: str | None = None
-    date_texts: tuple[str, ...] = ()
+    date_texts: Iterable[str] = ()  # read only when the page's structured stamps give no time
     origin_label: str | None = None
+    # trafilatura's text, kept when our cleanup leaves too little: its evidence decides rejection.
+    extracted: tuple[str, ...] = ()
 
 
 def _read_with_profile(page: _Page, profile: Profile, book: ProfileBook) -> _Reading | None:
-    """What the profile's selectors find, or None when the title or the body is missing."""
+    """What the profile's selectors find, or None when the title or the body is missing.
+    Edits the page's tree: a fallback must read a fresh one."""
     selectors = profile.compiled
     title = _first_text(page.tree, selectors["title"])
     container = _first(page.tree, selectors["body"])
     if not title or container is None:
         return None
-    byline = _first_line(page.tree, selectors["byline"]) or page.authors()
+    byline = _first_line(page.tree, selectors["byline"]) or " & ".join(page.authors())
+    # Each date element, then the element after it: outlets print the time apart ("Sunday,
+    # 26 Oct 2025" then "2:50 PM MYT").
     date_texts = tuple(
-        element.get("datetime") or element.get("content") or _element_text(element)
+        text
         for selector in selectors["date"]
         for element in selector(page.tree)[:3]
+        for text in (
+            element.get("datetime") or element.get("content") or _element_text(element),
+            _element_text(element.getnext()),
+        )
+        if text
     )
     origin = _first_text(page.tree, selectors["origin"]) or None
     lead = [_element_text(e) for s in selectors["lead"] for e in s(page.tree)[:1]]
@@ -452,66 +536,181 @@ def _generic_title(page: _Page, source: Source | None) -> str:
         if not raw:
             continue
         for heading in headings:  # the page's own heading, when it is the title without decoration
-            if len(heading) > 15 and heading in raw:
+            # Long enough not to be a section name; a CJK character carries about what a word does.
+            if (len(heading) > 15 or len(_CJK_RE.findall(heading)) > 5) and heading in raw:
                 return heading
-        return _without_site_name(raw, site_names)
+        return _CJK_SITE_SUFFIX_RE.sub("", _without_site_name(raw, site_names)) or raw
     return headings[0] if headings else ""
 
 
-def _truncate_at_end_marker(page: _Page, book: ProfileBook) -> None:
-    """Cut the page at the first end marker after the headline ("Related Articles", "Comments"),
-    so trafilatura cannot take an aggregator's inlined related stories for the article's tail."""
-    body = page.tree.find("body")
-    candidates = page.tree.xpath(
-        "(//h1)[1]/following::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::p"
-        " or self::div or self::span or self::strong][not(ancestor::a)][string-length(normalize-space()) < 40]"
+def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
+    """The starts of the first long texts after the page's first end marker below the headline
+    ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
+    the heading that says where the article ended."""
+    # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
+    for text in page.tree.xpath("(//h1)[1]/following::text()[string-length() < 120]"):
+        # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
+        if book.end_marker_re.match(_clean(text)) and not any(
+            element.tag in ("a", "script", "style", "aside", "p")
+            for element in (text.getparent(), *text.getparent().iterancestors(None))
+        ):
+            heading = text.getparent()
+            following = [
+                t
+                for t in heading.xpath(
+                    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
+                )
+                if len(_clean(t)) >= 40
+            ]
+            # Only what the marker's box holds (its nearest ancestor with long text after the
+            # marker): the story may go on after a box of related links set into it.
+            for box in heading.iterancestors(None):
+                inside = [t for t in following if _within(t.getparent(), box)]
+                if inside:
+                    return tuple(_clean(t)[:40] for t in inside)[:5]
+            return ()
+    return ()
+
+
+def _within(element, box) -> bool:
+    return element is box or any(ancestor is box for ancestor in element.iterancestors(None))
+
+
+def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
+    """The paragraphs before the first that begins with one of `starts` (the first is always kept)."""
+    position = next((n for n, p in enumerate(paragraphs) if n > 0 and p.startswith(starts)), len(paragraphs))
+    return paragraphs[:position]
+
+
+def _json_ld_paragraphs(article_body: str, subheadings: list[str]) -> list[str]:
+    """JSON-LD articleBody as paragraphs: entities some CMSs leave in it ("&nbsp;") decoded, and
+    the subheadings the page prints set apart where the CMS ran them into the next sentence."""
+    text = html_entities.unescape(html_entities.unescape(article_body)).replace("\u00a0", " ")
+    for heading in subheadings:
+        text = text.replace(heading, f"\n{heading}\n")
+    return [_clean(line) for line in re.split(r"\n+", text) if _clean(line)]
+
+
+# Where outlets credit the writer by role, anywhere on the page (ANTARA at the story's foot:
+# "Pewarta: A" then "Editor: B"; the editor is not the writer).
+_WRITER_LABELS = ("pewarta", "penulis", "wartawan", "reporter", "phóng viên", "记者", "記者")
+_LABELLED_TEXT_XPATH = etree.XPath(
+    "//body//text()[contains(., ':') or contains(., '：')][string-length() < 120]["
+    + " or ".join(
+        f"starts-with(normalize-space(), '{variant}')"
+        for label in _WRITER_LABELS
+        for variant in dict.fromkeys((label, label.capitalize(), label.upper()))
     )
-    for element in candidates:
-        if book.end_marker_re.match(_element_text(element)) and body is not None:
-            _truncate_from(element, body)
-            return
+    + "]"
+)
+_WRITER_LABEL_RE = re.compile(
+    r"^(?:pewarta|penulis|wartawan|reporter|phóng viên|记者|記者)\s*[:：]\s*(.*)$", re.IGNORECASE
+)
+
+
+def _printed_authors(page: _Page) -> list[str]:
+    """The writers printed under the headline ("By A and B", "Oleh A", "Pewarta: A"), or credited
+    by role elsewhere on the page."""
+    printed = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
+    if printed is None:
+        labelled = _LABELLED_TEXT_XPATH(page.tree)
+        for text in labelled:
+            match = _WRITER_LABEL_RE.match(_clean(text))
+            if match and text.getparent().tag not in ("script", "style"):
+                printed = match.group(1) or _clean(_next_text(text))
+                break
+    return _split_authors(_byline(printed))
+
+
+def _next_text(text) -> str:
+    """The text printed right after a label ("<b>Pewarta:</b> A")."""
+    following = text.getparent().xpath("following::text()[normalize-space()][1]")
+    return following[0] if following else ""
+
+
+def _same_person(a: str, b: str) -> bool:
+    a, b = _squashed(a), _squashed(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _generic_authors(page: _Page) -> list[str]:
+    """The writers the page prints; the metadata's list instead when it names one of them too
+    (it is cleaner, and names co-writers the page prints elsewhere), but not when it names
+    someone else (some CMSs put the editor there); else trafilatura's find in the author markup."""
+    printed = _printed_authors(page)
+    if not all(_NAME_RE.match(n) and len(n.split()) <= 6 for n in printed):
+        printed = []  # one part is no name: the whole line is something else
+    listed = page.authors()
+    if printed and not any(_same_person(p, m) for p in printed for m in listed):
+        return printed
+    return (
+        listed
+        or printed
+        or [n for n in (_clean(a) for a in (extract_author(page.tree) or "").split(";")) if _is_name(n)]
+    )
 
 
 def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Reading:
-    title = _generic_title(page, source)
-    printed_byline = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
-    date_texts = tuple(
-        _element_text(e)
-        for e in page.tree.xpath(
-            "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
-            "[not(self::script or self::style or self::body or self::html)]"
-        )[:8]
-    ) + tuple(page.near_headline)
+    """trafilatura's reading of the page as served, with our title, authors and dates; raises
+    PageRejected("index-page") for a declared listing, or for a link-heavy page without article
+    markup from which trafilatura gets no article-length text."""
+    if page.is_listing:
+        raise PageRejected("index-page", f"{page.url} declares itself a listing")
+    text = trafilatura.extract(
+        page.tree,
+        url=page.url,
+        output_format="txt",
+        include_comments=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    extracted = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
+    if (
+        not page.has_article_markup
+        and page.link_density() > INDEX_LINK_DENSITY
+        and (_body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY)
+    ):
+        raise PageRejected("index-page", f"{page.url} lists links rather than telling a story")
+    paragraphs = _until_texts(extracted, _texts_after_end_marker(page, book))
     article_body = page.article_data.get("articleBody")
     if isinstance(article_body, str) and len(article_body) >= MIN_BODY_CHARS:
-        paragraphs = [_clean(line) for line in re.split(r"\n+", article_body) if _clean(line)]
-    else:
-        _truncate_at_end_marker(page, book)
-        text = trafilatura.extract(
-            page.tree,
-            url=page.url,
-            output_format="txt",
-            include_comments=False,
-            include_tables=False,
-            include_images=False,
-            deduplicate=False,
-        )
-        paragraphs = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
+        # trafilatura missed most of the story (a script-rendered page): the structured copy is better.
+        subheadings = [t for t in map(_element_text, page.tree.xpath("//body//h2 | //body//h3")) if len(t) > 8]
+        structured = _json_ld_paragraphs(article_body, subheadings)
+        # Or trafilatura read that same JSON-LD (its own fallback): one run-on block of text, where
+        # the structured copy, split at the page's subheadings, has paragraphs.
+        same_copy = bool(paragraphs) and _squashed(paragraphs[0])[:60] == _squashed(structured[0])[:60]
+        if sum(map(len, structured)) > 2 * sum(map(len, paragraphs)) or (
+            same_copy and len(paragraphs) <= 2 < len(structured)
+        ):
+            paragraphs = structured
     lead = _printed_lead(page)
     if lead and lead not in paragraphs:
-        paragraphs.insert(0, lead)
-    return _Reading(title, paragraphs, _byline(page.authors() or printed_byline), date_texts)
+        paragraphs = [lead, *paragraphs]
+    date_texts = chain(
+        (
+            _element_text(e)
+            for e in page.tree.xpath(
+                "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
+                "[not(self::script or self::style or self::body or self::html)]"
+            )[:8]
+        ),
+        (text for text in page.near_headline),
+    )
+    authors = _generic_authors(page)
+    return _Reading(
+        _generic_title(page, source), paragraphs, " & ".join(authors) or None, date_texts, extracted=tuple(extracted)
+    )
 
 
 def _printed_lead(page: _Page) -> str | None:
     """The standfirst (sapo) printed above the body, which trafilatura leaves out: the page's
     description when the page also prints it, whole, as a paragraph of its own."""
     description = _clean(page.meta.get("og:description") or page.meta.get("description"))
-    if len(description) < 40:
+    if len(description) < 40 or description[:30] not in page.body_source:
         return None
-    printed = page.tree.xpath(
-        "//*[self::p or self::h2 or self::div or self::span][normalize-space()=$d]", d=description
-    )
+    starts = page.tree.xpath("//body//text()[starts-with(normalize-space(), $start)]", start=description[:30])
+    printed = any(_element_text(text.getparent()) == description for text in starts)
     return description if printed else None
 
 
@@ -522,11 +721,28 @@ def _published(page: _Page, reading: _Reading, formats: tuple[str, ...], zone, f
     """Structured stamps first, then the outlet's visible date, then a <time> element; None when the
     page gives no time (a day alone is not a publication time)."""
     structured = (dates.parse_iso(value, zone) for value in page.structured_dates() if value)
-    visible = (
-        dates.relative_time(text, fetched_at) or dates.parse_local(text, formats, zone) for text in reading.date_texts
-    )
+    found = next((moment for moment in structured if moment is not None), None)
+    texts: list[str] = []
+    if found is None:
+        texts = list(reading.date_texts)
+        found = next((m for m in (dates.relative_time(t, fetched_at) for t in texts) if m), None) or (
+            dates.parse_visible(texts, formats, zone)
+        )
     timed = (dates.parse_iso(value, zone) for value in page.time_elements())
-    return next((moment for moment in chain(structured, visible, timed) if moment is not None), None)
+    found = found or next((moment for moment in timed if moment is not None), None)
+    return found or _htmldate_published(page, zone) or dates.parse_any(texts, zone)
+
+
+def _htmldate_published(page: _Page, zone) -> datetime | None:
+    """htmldate's reading of the page's original date, when it finds a time with it."""
+    try:
+        found = htmldate.find_date(
+            page.tree, url=page.url, original_date=True, extensive_search=False, outputformat="%Y-%m-%dT%H:%M:%S%z"
+        )
+    except ValueError:
+        return None
+    moment = dates.parse_iso(found, zone) if found else None
+    return moment if moment and (moment.hour, moment.minute, moment.second) != (0, 0, 0) else None
 
 
 def _body_too_short(body: str) -> bool:
@@ -553,25 +769,27 @@ def extract_article(
     headers: Mapping[str, str] | None = None,
 ) -> Article:
     """The article on a fetched page; raises PageRejected when there is none to be had."""
-    page = _Page(_parsed(decoded_html(html, headers)), url)
-    _mark_line_breaks(page.tree)
+    text = decoded_html(html, headers)
+    page = _Page(_parsed(text), url, text)
     book = profile_book()
     profile = _profile_for(source, url, book)
-    zone = source.zone if source else ZoneInfo(profile.timezone) if profile else None
+    zone = source.zone if source else ZoneInfo(profile.timezone) if profile else book.zone_for_url(url)
 
     reading, method = None, "generic"
     if profile is not None:
-        reading = _read_with_profile(page, profile, book)
+        _mark_line_breaks(page.tree)
+        for label, version in profile.versions:  # the current layout, then earlier ones
+            reading = _read_with_profile(page, version, book)
+            if reading is not None:
+                method = f"profile:{label}"
+                break
         if reading is None:
             log.warning(
                 "profile %r found no title or body on %s: read generically; the profile may be stale", profile.id, url
             )
             method = f"generic-fallback:{profile.id}"
-        else:
-            method = f"profile:{profile.id}"
+            page = _Page(_parsed(text), url, text)  # the profile edited the tree; trafilatura reads it as served
     if reading is None:
-        if page.is_listing or (not page.has_article_markup and page.link_density() > INDEX_LINK_DENSITY):
-            raise PageRejected("index-page", f"{url} lists links rather than telling a story")
         reading = _read_generic(page, source, book)
 
     if not reading.title:
@@ -579,6 +797,8 @@ def extract_article(
     story = _until_end_marker(reading.paragraphs, book)
     patterns = [book.boilerplate_re] + ([profile.boilerplate_re] if profile and profile.boilerplate else [])
     body = "\n\n".join(_without_boilerplate(story, patterns, reading.title, reading.byline))
+    if _body_too_short(body) and not _body_too_short("\n\n".join(reading.extracted)):
+        body = "\n\n".join(reading.extracted)  # our cleanup went wrong; trafilatura found an article
     if _body_too_short(body):
         raise PageRejected("too-short", f"{url} has {len(body)} characters of body")
 
@@ -599,10 +819,11 @@ def extract_article(
         published=published,
         language=detect_language(f"{reading.title}\n{body}", hint),
         byline=reading.byline,
+        authors=tuple(_split_authors(reading.byline)),
         body=body,
         # Read before boilerplate goes: a sign-off alone on its line is a credit, not body text.
         wire=(source.wire if source and source.wire else None)
-        or wire.wire_of(story, reading.byline, reading.origin_label),
+        or wire.wire_of(story, reading.byline, reading.origin_label, (source.outlet,) if source else ()),
         origin_outlet=origin,
         method=method,
     )

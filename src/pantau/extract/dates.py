@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone, tzinfo
 
+import dateparser
+
 # Month names as the region's outlets print them (English, Malay, Indonesian), mapped to the
 # English abbreviations %b reads.
 _MONTHS = {
@@ -44,6 +46,14 @@ _ZONE_RE = re.compile(
 )
 _MERIDIEM_RE = re.compile(r"(?<![a-z])([ap])\.?\s?m\.?(?![a-z])", re.IGNORECASE)
 _START_RE = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b")
+# A time printed alone, perhaps with its zone or a label: "2:50 PM MYT", "14:05 WIB", "| 8:15pm".
+_TIME_ONLY_RE = re.compile(
+    r"^\W{0,3}(?:[^\W\d]+\s*:\s*)?(?P<time>\d{1,2}[:.h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)\s*$",
+    re.IGNORECASE,
+)
+# "14:05", "2:05PM", "2.05 pm"; not "28.04.2023", a day.
+_HAS_TIME_RE = re.compile(r"\b\d{1,2}(?::\d\d(?![\d.])|\.\d\d\s*[ap]\.?m\b)", re.IGNORECASE)
 _UNCONVERTED_RE = re.compile(r"unconverted data remains: (.*)$", re.DOTALL)
 
 _RELATIVE_RE = re.compile(
@@ -102,6 +112,7 @@ def _normalised(text: str) -> tuple[str, tzinfo | None]:
     text = _MERIDIEM_RE.sub(lambda m: m.group(1).upper() + "M", text)
     text = re.sub(r"[@|•·]", " ", text)
     text = re.sub(r"(\d)h(\d\d)\b", r"\1:\2", text)  # "19h25", as Vietnamese outlets print times
+    text = re.sub(r"日(?=\d)", "日 ", text)  # "2024年04月24日23:52": the time follows the day unspaced
     text = re.sub(r"\s+", " ", text)
     start = _START_RE.search(text)
     text = text[start.start() :] if start else text
@@ -118,6 +129,45 @@ def parse_local(text: str, formats: Iterable[str], zone: tzinfo) -> datetime | N
         if moment is not None:
             return moment.replace(tzinfo=printed_zone or zone)
     return None
+
+
+def parse_visible(texts: Iterable[str], formats: Iterable[str], zone: tzinfo) -> datetime | None:
+    """The first of `texts` that reads as a date with a time; else a day and a time printed in
+    neighbouring elements ("Sunday, 26 Oct 2025" then "2:50 PM MYT"), read together."""
+    texts = [t for t in texts if t and len(t) < 120]
+    formats = tuple(formats)
+    for text in texts:
+        moment = parse_local(text, formats, zone)
+        if moment is not None:
+            return moment
+    for position, text in enumerate(texts):
+        for neighbour in texts[position + 1 : position + 3]:
+            match = _TIME_ONLY_RE.match(neighbour)
+            if match:
+                moment = parse_local(f"{text} {match['time']}", formats, zone)
+                if moment is not None:
+                    return moment
+    return None
+
+
+def parse_any(texts: Iterable[str], zone: tzinfo) -> datetime | None:
+    """dateparser's reading of the first of `texts` with a date and a time our formats do not
+    know: the last resort (it costs a millisecond or more a text, and guesses more)."""
+    return next((m for m in (_dateparser_reading(t, zone) for t in texts if t and len(t) < 120) if m), None)
+
+
+def _dateparser_reading(text: str, zone: tzinfo) -> datetime | None:
+    if not _HAS_TIME_RE.search(text) or not re.search(r"\d{4}", text):
+        return None
+    normalised, printed_zone = _normalised(text)
+    moment = dateparser.parse(
+        normalised,
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past", "STRICT_PARSING": True},
+    )
+    if moment is None or (moment.hour, moment.minute) == (0, 0):  # midnight: a day dateparser gave a time
+        return None
+    return moment.replace(tzinfo=None).replace(tzinfo=printed_zone or zone)
 
 
 def _strptime_prefix(text: str, form: str) -> datetime | None:

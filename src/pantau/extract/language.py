@@ -8,7 +8,7 @@ from functools import lru_cache
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 # Enough text to decide on; classifying whole long articles costs time and changes nothing.
-_SAMPLE_CHARS = 3000
+_SAMPLE_CHARS = 1200
 
 # Words whose spelling or choice differs between the two standards (Dewan Bahasa dan Pustaka's
 # Malay, KBBI's Indonesian) and that news copy uses often: the same idea, spelled each way.

@@ -27,6 +27,7 @@ from pantau import config, store
 from pantau.days import BRIEFING_ZONE, briefing_day_of, day_window
 from pantau.health.runs import consecutive_failures, newest_poll, staleness
 from pantau.redact import redacted
+from pantau.registry.profiles import profile_book
 from pantau.registry.sources import Source
 from pantau.store import AlertState, ArticleRow
 
@@ -155,6 +156,10 @@ def profile_finding(s: Session, source: Source) -> Finding:
         f"{fallbacks} of {len(methods)} articles of {newest_day.isoformat()} "
         f"fell back to generic extraction (profile {source.profile!r})"
     )
+    profile = profile_book().by_id.get(source.profile)
+    if profile is not None and not profile.verified:
+        # No real page ever proved it: it may never have matched, rather than the outlet having changed.
+        error += "; the profile is unverified (no real saved page tests it): check it against a saved page"
     return Finding("profile", True, "profile-mismatch", error, day_window(newest_day)[0])
 
 

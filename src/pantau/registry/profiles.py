@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cssselect import SelectorError
 from lxml.cssselect import CSSSelector
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import ErrorDetails
 
 from pantau import config
@@ -35,6 +37,33 @@ def _check_selectors(selectors: Selectors) -> Selectors:
     return selectors
 
 
+class PatternSet:
+    """Patterns searched as two regexes: those anchored at the start ("^...") under one "^", so a
+    paragraph is scanned once for the few that are not. No patterns match nothing."""
+
+    def __init__(self, patterns: Selectors):
+        anchored = [p[1:] for p in patterns if p.startswith("^")]
+        floating = [p for p in patterns if not p.startswith("^")]
+        self._anchored = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE) if anchored else None
+        self._floating = re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE) if floating else None
+
+    def search(self, text: str) -> bool:
+        return bool(
+            (self._anchored is not None and self._anchored.match(text))
+            or (self._floating is not None and self._floating.search(text))
+        )
+
+    def match(self, text: str) -> bool:
+        return bool(
+            (self._anchored is not None and self._anchored.match(text))
+            or (self._floating is not None and self._floating.match(text))
+        )
+
+
+def _any_of(patterns: Selectors) -> PatternSet:
+    return PatternSet(patterns)
+
+
 def _check_patterns(patterns: Selectors) -> Selectors:
     for pattern in patterns:
         try:
@@ -42,6 +71,34 @@ def _check_patterns(patterns: Selectors) -> Selectors:
         except re.error as exc:
             raise ValueError(f"bad regex {pattern!r}: {exc}") from None
     return patterns
+
+
+_LAYOUT_FIELDS = ("title", "body", "byline", "date", "date_formats", "lead", "origin", "remove", "stop")
+
+
+class Layout(BaseModel):
+    """An outlet's earlier page layout, kept (as fundus keeps dated parser versions) rather than
+    growing one selector list: its selectors replace the profile's, which describe the current one."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # The last day pages were seen in this layout.
+    until: dt.date
+    title: Selectors = ()
+    body: Selectors = ()
+    byline: Selectors = ()
+    date: Selectors = ()
+    date_formats: Selectors = ()
+    lead: Selectors = ()
+    origin: Selectors = ()
+    remove: Selectors = ()
+    stop: Selectors = ()
+    evidence: Selectors = ()
+
+    @field_validator("title", "body", "byline", "date", "lead", "origin", "remove", "stop")
+    @classmethod
+    def _valid_selectors(cls, selectors: Selectors) -> Selectors:
+        return _check_selectors(selectors)
 
 
 class Profile(BaseModel):
@@ -68,6 +125,39 @@ class Profile(BaseModel):
     stop: Selectors = ()
     # Regexes for this outlet's own boilerplate paragraphs, on top of the shared ones.
     boilerplate: Selectors = ()
+    # The real saved pages that prove the profile ("<country>/<Publisher>_<date>" under
+    # tests/extract/fixtures/real; tests/extract/test_profiles.py reads each through it). A profile
+    # no real page proves says `unverified: true`: written from the outlet's markup as seen, not tested.
+    evidence: Selectors = ()
+    unverified: bool = False
+    # Earlier layouts, tried newest first when the current selectors find no title or body.
+    layouts: tuple[Layout, ...] = ()
+
+    @model_validator(mode="after")
+    def _evidence_or_unverified(self) -> Profile:
+        if self.evidence and self.unverified:
+            raise ValueError("a profile with evidence is verified: drop 'unverified: true'")
+        return self
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.evidence)
+
+    @cached_property
+    def versions(self) -> tuple[tuple[str, Profile], ...]:
+        """(label, profile) for the current layout ("<id>") and each earlier one ("<id>@<until>"),
+        newest first; an earlier layout keeps the profile's selectors where it names none."""
+        older = sorted(self.layouts, key=lambda layout: layout.until, reverse=True)
+        return ((self.id, self),) + tuple(
+            (
+                f"{self.id}@{layout.until.isoformat()}",
+                self.model_copy(
+                    update={field: getattr(layout, field) for field in _LAYOUT_FIELDS if getattr(layout, field)}
+                    | {"layouts": (), "evidence": layout.evidence or self.evidence}
+                ),
+            )
+            for layout in older
+        )
 
     @field_validator("title", "body", "byline", "date", "lead", "origin", "remove", "stop")
     @classmethod
@@ -80,8 +170,8 @@ class Profile(BaseModel):
         return _check_patterns(patterns)
 
     @cached_property
-    def boilerplate_re(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.boilerplate), re.IGNORECASE)
+    def boilerplate_re(self) -> PatternSet:
+        return _any_of(self.boilerplate)
 
     @cached_property
     def compiled(self) -> dict[str, tuple[CSSSelector, ...]]:
@@ -98,7 +188,27 @@ class ProfileBook(BaseModel):
     boilerplate: Selectors = ()
     end_markers: Selectors = ()
     date_formats: Selectors = ()
+    zones_by_domain: dict[str, str] = {}
     profiles: tuple[Profile, ...]
+
+    @field_validator("zones_by_domain")
+    @classmethod
+    def _valid_zones(cls, zones: dict[str, str]) -> dict[str, str]:
+        for zone in zones.values():
+            try:
+                ZoneInfo(zone)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown time zone {zone!r}") from None
+        return zones
+
+    def zone_for_url(self, url: str) -> ZoneInfo | None:
+        """The zone of an outlet known only by its address, from the end of its host name."""
+        host = (urlsplit(url).hostname or "").lower()
+        while host:
+            if host in self.zones_by_domain:
+                return ZoneInfo(self.zones_by_domain[host])
+            host = host.partition(".")[2]
+        return None
 
     @field_validator("remove")
     @classmethod
@@ -123,12 +233,12 @@ class ProfileBook(BaseModel):
         return _compiled(self.remove)
 
     @cached_property
-    def boilerplate_re(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.boilerplate), re.IGNORECASE)
+    def boilerplate_re(self) -> PatternSet:
+        return _any_of(self.boilerplate)
 
     @cached_property
-    def end_marker_re(self) -> re.Pattern:
-        return re.compile("|".join(f"(?:{p})" for p in self.end_markers), re.IGNORECASE)
+    def end_marker_re(self) -> PatternSet:
+        return _any_of(self.end_markers)
 
     def for_url(self, url: str) -> Profile | None:
         host = (urlsplit(url).hostname or "").removeprefix("www.").removeprefix("m.")

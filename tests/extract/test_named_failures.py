@@ -1,0 +1,341 @@
+"""Each failure issue 14 names, on a small page in the outlet's own markup (no licensed real page
+shows it), and the generic path against trafilatura on the real tune pages."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import trafilatura
+
+from pantau.extract.article import extract_article
+from pantau.extract.scoring import token_f1
+from pantau.models import PageRejected
+from pantau.registry.sources import Source
+
+from .conftest import real_pages
+
+STORY = (
+    "Foreign Minister Datuk Seri Mohamad Hasan said the meeting agreed on a five-point plan for the "
+    "region and would report to the leaders at the summit in October."
+)
+PARAGRAPHS = "".join(f"<p>{STORY} Point {n} was discussed at length by the officials present.</p>" for n in range(4))
+MYT = timezone(timedelta(hours=8))
+
+
+def page(head: str = "", body: str = "", title: str = "Asean ministers agree on five-point plan") -> bytes:
+    return f"<html><head><title>{title}</title>{head}</head><body>{body}</body></html>".encode()
+
+
+def ld(**fields) -> str:
+    return f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", **fields})}</script>'
+
+
+# ---------------------------------------------------------------- generic path vs trafilatura
+
+
+def test_generic_path_beats_trafilatura_on_the_tune_pages():
+    ours, theirs = [], []
+    for real in real_pages("tune"):
+        expected = "\n".join(real.paragraphs)
+        ours.append(token_f1(extract_article(real.html, real.url).body, expected))  # never rejected
+        theirs.append(token_f1(trafilatura.extract(real.html, url=real.url, include_comments=False) or "", expected))
+    assert sum(ours) / len(ours) >= sum(theirs) / len(theirs)
+
+
+def test_link_heavy_page_without_article_markup_is_read_when_trafilatura_finds_a_story():
+    menu = "".join(f'<li><a href="/s/{n}">Section {n} of the site with its long name</a></li>' for n in range(60))
+    html = page(body=f"<nav><ul>{menu}</ul></nav><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}")
+    article = extract_article(html, "https://example.org/story")
+    assert STORY in article.body
+
+
+def test_cleanup_that_leaves_too_little_gives_way_to_trafilatura():
+    # Every paragraph starts like a related link: our rule would drop them all.
+    body = "".join(f"<p>Read more of what {STORY}</p>" for _ in range(3))
+    html = page('<meta property="og:type" content="article">', f"<h1>Asean ministers agree</h1>{body}")
+    assert "Foreign Minister" in extract_article(html, "https://example.org/story").body
+
+
+def test_text_after_an_html_comment_in_the_first_paragraph_is_kept():
+    body = (
+        '<div class="wrap__article-detail-content">JAKARTA (ANTARA) - Presiden Prabowo Subianto menyerukan'
+        " reformasi <!-- sisipan iklan --> tata kelola global dalam pidatonya di KTT BRICS, Minggu."
+        + "<br><br>Kalimat lanjutan dari berita ini cukup panjang untuk menjadi paragraf sendiri." * 5
+        + "</div>"
+    )
+    html = page(body=f"<h1>Prabowo serukan reformasi tata kelola global</h1>{body}")
+    assert "tata kelola global dalam pidatonya" in extract_article(html, "https://example.id/berita/1").body
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_date_and_time_in_separate_elements_are_combined():
+    # The Star prints the day and the time in two elements.
+    body = (
+        '<div class="headline"><h1>Asean ministers agree on five-point plan</h1></div>'
+        '<p class="date">Sunday, 26 Oct 2025</p><time class="timestamp">2:50 PM MYT</time>'
+        f'<div id="story-body">{PARAGRAPHS}</div>'
+    )
+    article = extract_article(page(body=body), "https://www.thestar.com.my/news/nation/2025/10/26/x")
+    assert article.method == "profile:thestar"
+    assert article.published == datetime(2025, 10, 26, 14, 50, tzinfo=MYT)
+
+
+def test_malay_month_with_at_sign_time_on_a_page_without_profile():
+    body = (
+        '<h1>Asean ministers agree on five-point plan</h1><div class="entry-meta">'
+        '<span class="entry-date">Oktober 9, 2025 @ 8:15pm</span></div>' + PARAGRAPHS
+    )
+    article = extract_article(page(body=body), "https://www.example.com.my/berita/1")
+    assert article.published == datetime(2025, 10, 9, 20, 15, tzinfo=MYT)
+
+
+def test_chinese_date_with_the_time_unspaced():
+    body = (
+        '<h1>东盟外长会议通过五点计划</h1><div class="col-1-1 fl">2024年04月24日23:52 | 来源：人民网</div>'
+        "<div class='rm_txt_con'>"
+        + "<p>东盟外长会议今天在吉隆坡闭幕，与会各方同意五点计划并将提交领导人会议。</p>" * 3
+        + "</div>"
+    )
+    article = extract_article(page(body=body, title="东盟外长会议通过五点计划"), "http://world.people.com.cn/n1/x.html")
+    assert article.published == datetime(2024, 4, 24, 23, 52, tzinfo=timezone(timedelta(hours=8)))
+
+
+def test_vietnamese_weekday_date_and_offset():
+    body = (
+        "<h1>Hội nghị Bộ trưởng Ngoại giao ASEAN thông qua kế hoạch năm điểm</h1>"
+        '<span class="date">Thứ hai, 20/10/2025, 14:05 (GMT+7)</span>'
+        + "<p>Hội nghị Bộ trưởng Ngoại giao ASEAN đã thông qua kế hoạch năm điểm tại Kuala Lumpur hôm nay.</p>"
+        * 4
+    )
+    article = extract_article(page(body=body), "https://example.vn/tin/1")
+    assert article.published == datetime(2025, 10, 20, 14, 5, tzinfo=timezone(timedelta(hours=7)))
+
+
+def test_outlet_zone_by_domain_when_the_page_prints_none():
+    body = (
+        '<h1>Menlu Sugiono hadiri rangkaian AMM ke-58</h1><div class="date">Selasa, 8 Juli 2025 10:25</div>'
+        + "<p>Menteri Luar Negeri Sugiono menghadiri rangkaian pertemuan AMM ke-58 di Kuala Lumpur hari ini.</p>" * 4
+    )
+    article = extract_article(page(body=body), "https://www.example.co.id/berita/1")
+    assert article.published == datetime(2025, 7, 8, 10, 25, tzinfo=timezone(timedelta(hours=7)))
+
+
+# ---------------------------------------------------------------- bylines
+
+
+def test_cms_user_id_is_no_byline():
+    html = page(
+        ld(headline="Asean ministers agree on five-point plan", author={"@type": "Person", "name": "105092"}),
+        "<h1>Asean ministers agree on five-point plan</h1>" + PARAGRAPHS,
+    )
+    article = extract_article(html, "https://example.org/story")
+    assert article.byline is None and article.authors == ()
+
+
+def test_printed_writer_wins_over_the_editor_in_json_ld():
+    # ANTARA: JSON-LD names the editor; the page prints "Pewarta: <writer>" and "Editor: <editor>".
+    html = page(
+        ld(headline="Menlu Sugiono hadiri rangkaian AMM ke-58", author={"@type": "Person", "name": "Rahmad Nasution"}),
+        "<h1>Menlu Sugiono hadiri rangkaian AMM ke-58</h1>"
+        + "<p>Menteri Luar Negeri Sugiono menghadiri rangkaian pertemuan AMM ke-58 di Kuala Lumpur.</p>" * 4
+        + '<p class="text-muted">Pewarta: Nabil Ihsan<br>Editor: Rahmad Nasution</p>',
+    )
+    article = extract_article(html, "https://example.co.id/berita/1")
+    assert article.authors == ("Nabil Ihsan",)
+    assert "Editor" not in article.body
+
+
+def test_several_writers_are_kept_as_a_list():
+    body = "<h1>Asean ministers agree on five-point plan</h1><p>By Nabilah Saleh and Muhammad Basir Roslan</p>"
+    article = extract_article(page(body=body + PARAGRAPHS), "https://example.org/story")
+    assert article.authors == ("Nabilah Saleh", "Muhammad Basir Roslan")
+    assert article.byline == "Nabilah Saleh & Muhammad Basir Roslan"
+    assert article.record()["authors"] == ("Nabilah Saleh", "Muhammad Basir Roslan")
+
+
+# ---------------------------------------------------------------- wires
+
+
+def test_bernama_sign_off_followed_by_promo_lines():
+    # Malay Mail's copy of a Bernama story: the sign-off, then the outlet's own promo lines.
+    body = (
+        '<h1 class="article-title">Asean ministers agree on five-point plan</h1>'
+        '<div class="article-body">' + PARAGRAPHS + f"<p>{STORY} — Bernama</p>"
+        "<p>Follow us on Instagram and subscribe to our Telegram channel for the latest news.</p>"
+        "<p>Download the Malay Mail app.</p></div>"
+    )
+    article = extract_article(page(body=body), "https://www.malaymail.com/news/malaysia/2025/10/26/x/1")
+    assert article.wire == "bernama"
+
+
+@pytest.mark.parametrize(
+    ("url", "first", "wire"),
+    [
+        ("https://example.co.id/a", "JAKARTA (ANTARA) - Menteri Luar Negeri Sugiono menghadiri pertemuan.", "antara"),
+        ("https://example.vn/a", "Hà Nội (TTXVN) - Bộ trưởng Ngoại giao đã tham dự hội nghị hôm nay.", "vna"),
+        ("https://example.cn/a", "新华社北京10月26日电 东盟外长会议今天在吉隆坡闭幕，各方同意五点计划。", "xinhua"),
+        ("https://example.org/a", "SINGAPORE, Oct 26 (Reuters) - Southeast Asian ministers agreed a plan.", "reuters"),
+        ("https://example.org/b", "HANOI (AFP) - Southeast Asian ministers agreed a five-point plan today.", "afp"),
+        ("https://example.org/c", "MANILA, Philippines (AP) — Southeast Asian ministers agreed a plan today.", "ap"),
+    ],
+)
+def test_every_wire_is_named(url, first, wire):
+    html = page(body=f"<h1>Asean ministers agree on five-point plan</h1><p>{first}</p>{PARAGRAPHS}")
+    assert extract_article(html, url).wire == wire
+
+
+def test_the_wires_own_outlet_credits_no_wire():
+    # A VNA story on VietnamPlus, VNA's own outlet, is the original, not a copy crediting the
+    # wire; the registry says `wire:` on the sources whose stories are to be marked as the wire's.
+    html = page(
+        body="<h1>Asean ministers agree on five-point plan</h1>"
+        "<p>Hà Nội (TTXVN) - Bộ trưởng Ngoại giao đã tham dự hội nghị hôm nay.</p>" + PARAGRAPHS
+    )
+    own = Source(id="vnplus", outlet="VietnamPlus", language="vi", kind="rss", urls=("https://example.vn/rss",))
+    assert extract_article(html, "https://example.vn/tin/1", source=own).wire is None
+    assert (
+        extract_article(html, "https://example.vn/tin/1", source=own.model_copy(update={"wire": "vna"})).wire == "vna"
+    )
+    assert extract_article(html, "https://example.vn/tin/1").wire == "vna"
+
+
+# ---------------------------------------------------------------- body cleanup
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Headline: Prabowo tiba di Kuala Lumpur untuk KTT ASEAN",
+        "Baca: Menlu Sugiono bertemu Menlu China di Kuala Lumpur",
+        "Tulis komentar Anda di bawah ini",
+        "Leave a comment",
+        "Your email address will not be published. Required fields are marked *",
+        "This article first appeared in The Edge Malaysia.",
+        "Artikel ini telah tayang di Kompas.com dengan judul Menlu hadiri AMM.",
+        "Foreign ministers pose for a group photo in Kuala Lumpur. (Photo: Reuters)",
+        "Menlu Sugiono saat tiba di Kuala Lumpur. (Foto: ANTARA/Hafidz Mubarak)",
+        "Foreign Minister Datuk Seri Mohamad Hasan at the meeting. - Bernama photo",
+    ],
+)
+def test_noise_paragraphs_leave_the_body(noise):
+    body = f'<h1 class="article-title">Asean ministers agree</h1><div class="article-body">{PARAGRAPHS}<p>{noise}</p>{PARAGRAPHS}</div>'
+    article = extract_article(page(body=body), "https://www.malaymail.com/news/malaysia/2025/10/26/x/1")
+    assert noise not in article.body
+    assert STORY in article.body
+
+
+def test_json_ld_body_with_literal_nbsp_and_run_on_subheadings():
+    # A script-rendered page: the story is only in JSON-LD, its subheadings printed as <h2>.
+    text = (
+        "KUALA LUMPUR: The ministers met today.&amp;nbsp;They agreed on a plan. " * 4
+        + "A plan for the regionThe plan has five points. " * 3
+    )
+    html = page(
+        ld(headline="Asean ministers agree on five-point plan", articleBody=text),
+        "<h1>Asean ministers agree on five-point plan</h1><h2>A plan for the region</h2><div id='app'></div>",
+    )
+    article = extract_article(html, "https://example.org/story")
+    assert "&nbsp;" not in article.body and "nbsp" not in article.body
+    assert "A plan for the region" in article.body.split("\n\n")
+    assert "regionThe" not in article.body
+
+
+def test_xinhua_site_name_leaves_the_title():
+    body = (
+        "<div class='main'>"
+        + "<p>新华社北京10月26日电 东盟外长会议今天在吉隆坡闭幕，与会各方同意五点计划。</p>" * 4
+        + "</div>"
+    )
+    html = page(body=body, title="东盟外长会议通过五点计划-新华网")
+    assert extract_article(html, "http://www.news.cn/world/x.htm").title == "东盟外长会议通过五点计划"
+
+
+def test_a_declared_listing_is_still_an_index_page():
+    html = page('<script type="application/ld+json">{"@type": "CollectionPage"}</script>', PARAGRAPHS)
+    with pytest.raises(PageRejected) as rejected:
+        extract_article(html, "https://example.org/world")
+    assert rejected.value.reason == "index-page"
+
+
+def test_a_related_box_set_into_the_story_does_not_end_it():
+    aside = (
+        '<aside class="related"><h4>Related Articles</h4><a href="/a">Should the union go first in the talks'
+        " this summer, or wait?</a></aside>"
+    )
+    later = "".join(
+        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
+    )
+    html = page(
+        body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}<p>{aside}</p>{later}</article>"
+    )
+    assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
+
+
+def test_an_article_of_a_specific_schema_type_with_a_related_item_list_is_no_listing():
+    head = (
+        '<script type="application/ld+json">[{"@type": "ReportageNewsArticle", "headline": "Asean ministers agree"},'
+        ' {"@type": "ItemList", "itemListElement": []}]</script>'
+    )
+    html = page(head, f"<h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}")
+    assert STORY in extract_article(html, "https://example.org/story").body
+
+
+def test_a_name_that_begins_like_a_prefix_keeps_it():
+    body = "<h1>Asean ministers agree on five-point plan</h1><p>By Byron Tan and Oleha Rahman</p>"
+    assert extract_article(page(body=body + PARAGRAPHS), "https://example.org/story").authors == (
+        "Byron Tan",
+        "Oleha Rahman",
+    )
+
+
+def test_form_small_print_under_the_headline_is_no_byline():
+    body = "<h1>Asean ministers agree on five-point plan</h1><p>By clicking “Sign up”, you accept our terms</p>"
+    html = page(
+        ld(headline="Asean ministers agree", author={"@type": "Person", "name": "Amanda Krause"}), body + PARAGRAPHS
+    )
+    assert extract_article(html, "https://example.org/story").authors == ("Amanda Krause",)
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("东盟外长会议通过五点计划--国际--人民网", "<h1>东盟外长会议通过五点计划</h1>"),
+        ("东盟外长会议通过五点计划--国际--人民网", ""),
+        ("东盟外长会议通过五点计划_新华网", ""),
+    ],
+)
+def test_chinese_site_and_channel_names_leave_the_title(title, heading):
+    body = (
+        heading
+        + "<div class='rm_txt_con'>"
+        + "<p>东盟外长会议今天在吉隆坡闭幕，与会各方同意五点计划并将提交领导人会议。</p>" * 4
+        + "</div>"
+    )
+    assert (
+        extract_article(page(body=body, title=title), "http://world.people.com.cn/n1/x.html").title
+        == "东盟外长会议通过五点计划"
+    )
+
+
+def test_a_related_box_of_links_inside_the_article_does_not_end_it():
+    # Express: a "Related articles" box (a div with a header) between two parts of the story.
+    box = (
+        '<div class="box two-related-articles"><header><h3>Related articles</h3></header>'
+        '<a href="/1">Hong Kong uprising: Protestors send defiant message to China</a>'
+        '<a href="/2">Hong Kong protests: 800 students under siege in university</a></div>'
+    )
+    later = "".join(
+        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
+    )
+    html = page(body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}{box}{later}</article>")
+    assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
+
+
+def test_the_printed_byline_is_not_body_text():
+    body = "<h1>Asean ministers agree on five-point plan</h1><p>By Nabilah Saleh and Muhammad Basir Roslan</p>"
+    article = extract_article(page(body=body + PARAGRAPHS), "https://example.org/story")
+    assert "Nabilah" not in article.body and article.body.startswith("Foreign Minister")
