@@ -25,7 +25,9 @@ from datetime import datetime, timedelta, timezone
 
 import numpy as np
 
-from pantau.dedup import stage as dedup
+from pantau.dedup import signatures
+from pantau.dedup.cluster import assign_signatures
+from pantau.dedup.index import SignatureIndex
 
 CHUNK = 5000
 BASELINE_SIZES = (10_000, 100_000)  # a plain LSH needs ~16 KB a key: 1M would not fit in 4 GB
@@ -165,7 +167,7 @@ class SyntheticNews:
                     body, story = "\n\n".join(paragraphs), cluster
                     wire_page = self.rng.random() < 0.3
                 items.append(
-                    dedup.DedupItem(
+                    signatures.DedupItem(
                         id=f"a{n:08d}",
                         url=f"https://news.test/{n}",
                         outlet="Bernama" if wire_page else outlet,
@@ -203,15 +205,15 @@ def run_pantau(size: int) -> dict:
     corpus, signed, clusters, stories, seconds = SyntheticNews(size), [], [], [], 0.0
     for items, cluster_labels, story_labels in corpus.chunks():
         began = time.perf_counter()
-        signed.append(dedup.sign(items))
+        signed.append(signatures.sign(items))
         seconds += time.perf_counter() - began
         clusters += cluster_labels
         stories += story_labels
     began = time.perf_counter()
-    signatures = dedup.Signatures.concat(signed)
+    joined = signatures.Signatures.concat(signed)
     del signed
     sign_seconds = seconds
-    assignments = dedup.assign_signatures(signatures, dedup.SignatureIndex())
+    assignments = assign_signatures(joined, SignatureIndex())
     seconds += time.perf_counter() - began
     predicted_clusters = np.unique(np.array([a.cluster for a in assignments]), return_inverse=True)[1]
     predicted_stories = np.unique(np.array([a.story for a in assignments]), return_inverse=True)[1]
@@ -231,7 +233,7 @@ def run_pantau(size: int) -> dict:
 def run_baseline(size: int) -> dict:
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=0.5, num_perm=dedup.NUM_PERM)
+    lsh = MinHashLSH(threshold=0.5, num_perm=signatures.NUM_PERM)
     parent: list[int] = []
 
     def root(i: int) -> int:
@@ -246,7 +248,7 @@ def run_baseline(size: int) -> dict:
         began = time.perf_counter()
         for item in items:
             words = item.body.lower().split()
-            minhash = MinHash(num_perm=dedup.NUM_PERM)
+            minhash = MinHash(num_perm=signatures.NUM_PERM)
             minhash.update_batch([" ".join(words[i : i + 4]).encode() for i in range(max(1, len(words) - 3))])
             me = len(parent)
             parent.append(me)

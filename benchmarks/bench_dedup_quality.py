@@ -26,7 +26,8 @@ from tests.dedup.heldout.summit import heldout_set  # noqa: E402
 from tests.dedup.labelled import labelled_set  # noqa: E402
 from tests.dedup.scoring import pairwise_scores  # noqa: E402
 
-from pantau.dedup.stage import DedupItem, assign_clusters  # noqa: E402
+from pantau.dedup.cluster import assign_clusters  # noqa: E402
+from pantau.dedup.signatures import DedupItem  # noqa: E402
 from pantau.models import article_id  # noqa: E402
 
 GOALS = {"copy F1": 0.95, "story F1": 0.90, "story precision": 0.95}

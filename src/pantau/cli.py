@@ -78,7 +78,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_dedup(args) -> int:
-    from pantau.dedup.stage import dedup_records
+    from pantau.dedup.records import dedup_records
 
     records = []
     text = _read_bytes(args.articles).decode("utf-8", errors="replace")

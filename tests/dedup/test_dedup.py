@@ -14,8 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from pantau import store
+from pantau.dedup import candidates, index
+from pantau.dedup import signatures as signatures_module
 from pantau.dedup import stage as dedup
-from pantau.dedup.stage import Assignment, DedupItem, SignatureIndex, Signatures, assign_clusters, dedup_records
+from pantau.dedup.cluster import Assignment, assign_clusters
+from pantau.dedup.index import SignatureIndex
+from pantau.dedup.records import dedup_records
+from pantau.dedup.signatures import DedupItem, Signatures
 from pantau.models import article_id
 from pantau.store import ArticleRow, DedupAssignment, DedupSignature
 
@@ -122,10 +127,10 @@ def test_template_reports_of_different_days_are_not_merged(labelled, assigned):
     reports = [(e, a) for e, a in zip(labelled, assigned) if e.case == "template report"]
     assert len({a.cluster for _, a in reports}) == len(reports) == 5
     # The wording alone is that of a copy; the figures are not.
-    signatures = dedup.sign([reports[0][0].item, reports[1][0].item])
+    signatures = signatures_module.sign([reports[0][0].item, reports[1][0].item])
     shared = len(np.intersect1d(signatures.sample[0], signatures.sample[1]))
-    assert shared / min(len(signatures.sample[0]), len(signatures.sample[1])) >= dedup.CONTAINMENT
-    assert dedup._agreement(signatures.numbers[0], signatures.numbers[1]) < dedup.NUMBERS_AGREE
+    assert shared / min(len(signatures.sample[0]), len(signatures.sample[1])) >= candidates.CONTAINMENT
+    assert candidates._agreement(signatures.numbers[0], signatures.numbers[1]) < candidates.NUMBERS_AGREE
 
 
 def test_index_carries_clusters_across_calls(labelled):
@@ -138,7 +143,7 @@ def test_index_carries_clusters_across_calls(labelled):
 
 
 def test_signatures_survive_packing(labelled):
-    signatures = dedup.sign([e.item for e in labelled[:4]])
+    signatures = signatures_module.sign([e.item for e in labelled[:4]])
     restored, clusters, stories = Signatures.unpack(
         [signatures.pack(i, f"c-{i}", f"s-{i}") for i in range(len(signatures))]
     )
@@ -334,10 +339,10 @@ def test_signatures_past_their_retention_are_dropped_and_signed_again_without_to
         dedup.run_for_day(s, day1)
         dedup.run_for_day(s, day2)
         rows = _rows(s, day2)
-    later = day2 + dedup.RETENTION + timedelta(days=1)
+    later = day2 + index.RETENTION + timedelta(days=1)
     with store.session(sqlite_url) as s:
         dedup.run_for_day(s, later)  # a day with no articles still keeps the table to its retention
-        assert s.query(DedupSignature).filter(DedupSignature.day < later - dedup.RETENTION).count() == 0
+        assert s.query(DedupSignature).filter(DedupSignature.day < later - index.RETENTION).count() == 0
     with store.session(sqlite_url) as s:
         dedup.run_for_day(s, day2)  # a backfill of the old day signs its week again
         assert _rows(s, day2) == rows
