@@ -94,8 +94,9 @@ def test_every_article_says_why_it_joined(labelled, assigned):
             assert a.matched_with is None and a.cluster == f"c-{a.article_id}"
         else:
             assert a.matched_with in ids and 0 < a.score <= 1
+    # Issue 15: a rewrite crediting the wire (here "- Bernama") is named for what it is, no longer "quotes".
     rewrite = _by_case(labelled, assigned, "rewrite keeping facts, quotes and credit")[0]
-    assert rewrite.method == "quotes"
+    assert rewrite.method == "rewrite"
 
 
 def test_the_updated_wire_version_is_canonical(labelled, assigned):

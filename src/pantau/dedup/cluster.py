@@ -23,7 +23,9 @@ class Assignment:
     cluster: str
     story: str
     canonical: bool
-    method: str  # "seed" (founded the cluster), "near-duplicate", "containment", "quotes" or "facts"
+    # Why it joined: "seed" (founded its cluster and story), "near-duplicate", "containment", "quotes",
+    # "rewrite" (its cluster); "translation", "statement" (its cluster joined a story; the head only).
+    method: str
     score: float
     matched_with: str | None
 
@@ -74,7 +76,7 @@ def assign_signatures(new: Signatures, index: SignatureIndex) -> list[Assignment
     del pairs, bounds  # before the fact links, which need the room at a million articles
 
     merge_retold(index, first_new, rank, joined)
-    link_stories(index, first_new, rank)
+    link_stories(index, first_new, rank, joined)
     members: dict[str, list[int]] = defaultdict(list)
     for row, cluster in enumerate(index.clusters):
         members[cluster].append(row)

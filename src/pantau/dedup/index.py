@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
-from pantau.dedup.signatures import Signatures, sign
+from pantau.dedup.signatures import PACKED_HEADER, Signatures, sign
 from pantau.store import DedupSignature
 
 WINDOW_DAYS = 7
@@ -119,7 +119,7 @@ class RedisSignatures:
 def packed_fields(blob: bytes) -> tuple[str, tuple[str, str, str]]:
     """(fingerprint, (language, cluster, story)) of a packed signature, without unpacking the arrays."""
     text_length = struct.unpack_from("<H", blob)[0]
-    at = struct.calcsize("<H?dI5I")
+    at = struct.calcsize(PACKED_HEADER)
     _, language, fingerprint_, _, cluster, story = blob[at : at + text_length].decode().split("\x1f")
     return fingerprint_, (language, cluster, story)
 

@@ -26,6 +26,12 @@ LEAD_TOKENS = 50  # about the first paragraph: what trimmed copies and briefs al
 NUM_PERM = 64
 SAMPLE_ONE_IN = 4  # shingles kept for verification: containment estimates stay unbiased
 
+RELEASE, REPORT = 1, 2  # Signatures.statements
+# Packed header: text length, flags (wire page in bit 0, the statement kind above it; older
+# signatures stored a bool there, which reads back as a wire page with no statement kind),
+# published, token count, and the lengths of the five ragged columns.
+PACKED_HEADER = "<HBdI5I"
+
 EMPTY = np.uint32(0xFFFFFFFF)
 _rng = np.random.default_rng(20250708)  # fixed: signatures are persisted and compared across runs
 _PERM_A = (_rng.integers(1, 2**32, NUM_PERM, dtype=np.uint64) | 1).astype(np.uint32)
@@ -97,6 +103,7 @@ class Signatures:
     fingerprints: list[str]  # of the text the signature came from: unchanged articles are not re-hashed
     wires: list[str | None]
     wire_pages: np.ndarray  # bool: the wire's own page, the canonical copy when present
+    statements: np.ndarray  # uint8: RELEASE, REPORT (of a statement) or 0, for linking the two
     published: np.ndarray  # float64 epoch seconds, NaN when unknown
     token_counts: np.ndarray  # int32
     minhash: np.ndarray  # uint32 (n, NUM_PERM), whole text
@@ -137,9 +144,9 @@ class Signatures:
         ).encode("utf-8")
         ragged = [self.sample[i], self.positions[i], self.numbers[i], self.quotes[i], self.facts[i]]
         header = struct.pack(
-            "<H?dI5I",
+            PACKED_HEADER,
             len(text),
-            bool(self.wire_pages[i]),
+            int(self.wire_pages[i]) | int(self.statements[i]) << 1,
             float(self.published[i]),
             int(self.token_counts[i]),
             *(len(part) for part in ragged),
@@ -157,11 +164,11 @@ class Signatures:
     @staticmethod
     def unpack(blobs: Iterable[bytes]) -> tuple[Signatures, list[str], list[str]]:
         """Signatures, clusters and stories from `pack`ed bytes."""
-        header = struct.Struct("<H?dI5I")
+        header = struct.Struct(PACKED_HEADER)
         columns = defaultdict(list)
         clusters, stories = [], []
         for blob in blobs:
-            text_length, wire_page, published, token_count, *lengths = header.unpack_from(blob)
+            text_length, flags, published, token_count, *lengths = header.unpack_from(blob)
             at = header.size
             ident, language, fingerprint, wire, cluster, story = blob[at : at + text_length].decode().split("\x1f")
             at += text_length
@@ -170,7 +177,8 @@ class Signatures:
                 ("languages", language),
                 ("fingerprints", fingerprint),
                 ("wires", wire or None),
-                ("wire_pages", wire_page),
+                ("wire_pages", flags & 1),
+                ("statements", flags >> 1),
                 ("published", published),
                 ("token_counts", token_count),
             ):
@@ -206,12 +214,21 @@ def _signatures_from_columns(columns: dict[str, list]) -> Signatures:
         fingerprints=columns["fingerprints"],
         wires=columns["wires"],
         wire_pages=np.array(columns["wire_pages"], dtype=bool),
+        statements=np.array(columns["statements"], dtype=np.uint8),
         published=np.array(columns["published"], dtype=np.float64),
         token_counts=np.array(columns["token_counts"], dtype=np.int32),
         minhash=np.array(columns["minhash"], dtype=np.uint32).reshape(-1, NUM_PERM),
         lead_minhash=np.array(columns["lead_minhash"], dtype=np.uint32).reshape(-1, NUM_PERM),
         **{name: Ragged.of(columns[name], dtype) for name, dtype in ragged.items()},
     )
+
+
+def statement_kind(item: DedupItem, text: str) -> int:
+    """RELEASE for an issuer's own statement (no wire credit, titled as one), REPORT for a wire story
+    reporting a statement, else 0."""
+    if not item.wire:
+        return RELEASE if textnorm.is_release(item.title, item.body) else 0
+    return REPORT if textnorm.reports_statement(text) else 0
 
 
 def fingerprint(item: DedupItem) -> str:
@@ -307,7 +324,17 @@ def sign(items: Sequence[DedupItem]) -> Signatures:
     if len(items) > SIGN_BATCH:
         return Signatures.concat([sign(items[i : i + SIGN_BATCH]) for i in range(0, len(items), SIGN_BATCH)])
     columns: dict[str, list] = {
-        name: [] for name in ("ids", "languages", "fingerprints", "wires", "wire_pages", "published", "token_counts")
+        name: []
+        for name in (
+            "ids",
+            "languages",
+            "fingerprints",
+            "wires",
+            "wire_pages",
+            "statements",
+            "published",
+            "token_counts",
+        )
     }
     quotes: list[int] = []
     quote_counts: list[int] = []
@@ -330,6 +357,7 @@ def sign(items: Sequence[DedupItem]) -> Signatures:
         columns["fingerprints"].append(fingerprint(item))
         columns["wires"].append(item.wire)
         columns["wire_pages"].append(is_wire_page(item))
+        columns["statements"].append(statement_kind(item, text))
         columns["published"].append(epoch(item.published))
         columns["token_counts"].append(len(tokens))
     count = len(items)
@@ -356,6 +384,7 @@ def sign(items: Sequence[DedupItem]) -> Signatures:
         fingerprints=columns["fingerprints"],
         wires=columns["wires"],
         wire_pages=np.array(columns["wire_pages"], dtype=bool),
+        statements=np.array(columns["statements"], dtype=np.uint8),
         published=np.array(columns["published"], dtype=np.float64),
         token_counts=counts.astype(np.int32),
         minhash=_minhashes(low, articles, count),

@@ -105,6 +105,26 @@ ZH_GAZETTEER = {
 _ZH_GAZETTEER_PATTERN = re.compile("|".join(sorted(map(re.escape, ZH_GAZETTEER), key=len, reverse=True)))
 
 
+# An issuer's own statement announces itself at the top ("KENYATAAN MEDIA", "PRESS RELEASE");
+# a wire's report of one says so in its text ("said in a statement", "dalam satu kenyataan").
+_RELEASE_MARK = re.compile(
+    r"\b(?:kenyataan (?:media|akhbar)|siaran (?:media|akhbar)|press (?:release|statement)|media (?:release|statement)"
+    r"|joint statement|kenyataan bersama)\b|新闻稿|文告|新闻公报",
+    re.IGNORECASE,
+)
+_STATEMENT_MENTION = re.compile(r"\b(?:statement|kenyataan)\b|声明|文告", re.IGNORECASE)
+
+
+def is_release(title: str, body: str) -> bool:
+    """Whether a page titles itself a statement or press release (in its title or first lines)."""
+    return bool(_RELEASE_MARK.search(title) or _RELEASE_MARK.search(body[:300]))
+
+
+def reports_statement(text: str) -> bool:
+    """Whether a story says it reports a statement."""
+    return bool(_STATEMENT_MENTION.search(text))
+
+
 @lru_cache(maxsize=1)
 def _punctuation_to_space() -> dict[int, str]:
     """str.translate table mapping every Unicode punctuation or symbol to a space (fast, in C)."""
