@@ -78,23 +78,16 @@ def cmd_extract(args) -> int:
 
 
 def cmd_dedup(args) -> int:
-    from pantau.dedup.records import dedup_records
+    from pantau.dedup.records import BadRecord, dedup_file
 
-    records = []
-    text = _read_bytes(args.articles).decode("utf-8", errors="replace")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{args.articles}:{number}: not JSON ({exc.msg})") from None
-        missing = {"url", "title", "body", "language"} - set(record) if isinstance(record, dict) else {"object"}
-        if missing:
-            raise UsageError(f"{args.articles}:{number}: missing {', '.join(sorted(missing))}")
-        records.append(record)
-    for record in dedup_records(records):
-        _print(record)
+    try:
+        dedup_file(args.articles, sys.stdout)
+    except BadRecord as exc:
+        raise UsageError(str(exc)) from None
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.articles}: {exc.strerror or exc}") from None
     return 0
 
 

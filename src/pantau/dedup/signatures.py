@@ -315,7 +315,6 @@ def _ragged_unique(
     return Ragged(values[first], offsets), kept_positions
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 SIGN_BATCH = 256  # articles whose tokens are hashed together: big enough for numpy, small in memory
 
 
@@ -371,7 +370,7 @@ def sign(items: Sequence[DedupItem]) -> Signatures:
     sample, sample_positions = _ragged_unique(articles[sampled], low[sampled], count, positions[sampled])
     # Numbers as digits only: "58th", "ke-58" and "第58届" all state 58. Separators were dropped
     # ("1,534.56" is "153456"), so copies state their numbers alike.
-    stripped = np.strings.strip(codes, _LETTERS) if len(codes) else codes
+    stripped = np.strings.strip(codes, textnorm.LETTERS) if len(codes) else codes
     digits = np.strings.isdigit(stripped) if len(codes) else np.zeros(0, dtype=bool)
     token_articles = np.repeat(np.arange(count), counts)
     number_articles = token_articles[digits]

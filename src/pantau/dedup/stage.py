@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from pantau.dedup import explain
 from pantau.dedup.cluster import Assignment, assign_signatures, canonical_copy
 from pantau.dedup.index import WINDOW_DAYS, SignatureIndex, packed_fields, signature_store
 from pantau.dedup.signatures import DedupItem, Signatures, epoch, fingerprint, is_wire_page, sign
@@ -38,6 +39,7 @@ def run_for_day(s: Session, day: date) -> dict:
     by_day: dict[date, list[ArticleRow]] = defaultdict(list)
     for row in rows:
         by_day[row.day].append(row)
+    explained = _Explained({row.id: row for row in rows})
 
     # Sorted, so a rerun builds the same index whatever order the backend returns rows in.
     def past_week() -> SignatureIndex:
@@ -60,7 +62,9 @@ def run_for_day(s: Session, day: date) -> dict:
                     select(DedupAssignment.article_id).where(DedupAssignment.article_id.in_(ids[start : start + 500]))
                 )
             }
-            _write_assignments(s, earlier, [a for a in assigned if a.article_id not in with_rows], replace_day=False)
+            _write_assignments(
+                s, earlier, [a for a in assigned if a.article_id not in with_rows], explained, replace_day=False
+            )
             persisted.replace(earlier, {**stored[earlier], **index.packed(start)})
             late = True
     if late:  # today is matched against the week as a rerun will read it back, so both agree
@@ -76,7 +80,7 @@ def run_for_day(s: Session, day: date) -> dict:
     start = len(index)
     assignments = assign_signatures(signatures, index)
     persisted.replace(day, index.packed(start))
-    _write_assignments(s, day, assignments)
+    _write_assignments(s, day, assignments, explained)
     return {
         "articles": len(assignments),
         "clusters": len({a.cluster for a in assignments}),
@@ -89,7 +93,28 @@ def _stored_fingerprint(blob: bytes | None) -> str | None:
     return packed_fields(blob)[0] if blob else None
 
 
-def _write_assignments(s: Session, day: date, assignments: list[Assignment], *, replace_day: bool = True) -> None:
+class _Explained:
+    """The evidence of each link, from the texts of the window's articles (names and numbers kept per id)."""
+
+    def __init__(self, articles: dict[str, ArticleRow]):
+        self.articles = articles
+        self.facts: dict[str, frozenset[str]] = {}
+
+    def _facts(self, ident: str) -> frozenset[str] | None:
+        if ident not in self.facts and ident in self.articles:
+            self.facts[ident] = explain.facts(_item(self.articles[ident]))
+        return self.facts.get(ident)
+
+    def evidence(self, a: Assignment) -> dict | None:
+        if a.matched_with is None:
+            return None
+        own, other = self._facts(a.article_id), self._facts(a.matched_with)
+        return explain.evidence(a.score, own, other) if own is not None and other is not None else None
+
+
+def _write_assignments(
+    s: Session, day: date, assignments: list[Assignment], explained: _Explained, *, replace_day: bool = True
+) -> None:
     """Replace the day's rows (or, with replace_day off, just these articles' rows), then re-decide
     the canonical copy of every cluster they joined."""
     ids = [a.article_id for a in assignments]
@@ -110,6 +135,7 @@ def _write_assignments(s: Session, day: date, assignments: list[Assignment], *, 
                     "method": a.method,
                     "score": a.score,
                     "matched_with": a.matched_with,
+                    "evidence": explained.evidence(a),
                 }
                 for a in assignments
             ],

@@ -43,6 +43,8 @@ _MIN_ZH_PARAGRAPH_CHARS = 8
 # "1,534.56" and "1534.56" both become "153456". Starting with the class, not the lookbehind,
 # lets the regex engine skip ahead: this runs on every article.
 _THOUSANDS = re.compile(r"[,.](?<=\d[,.])(?=\d)")
+# Numbers are compared as digits only: "58th", "ke-58" and "第58届" all state 58.
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+")
 _QUOTE = re.compile(r"[\"“「『]([^\"”」』]{20,}?)(?:[\"”」』]|$)", re.MULTILINE)
