@@ -29,9 +29,12 @@ QUOTES_SHARED, QUOTES_AGREE = 2, 0.6  # rewrites keep the quotes word for word
 REWRITE_MIN_OVERLAP = 0.1  # and some of the prose
 # A paper's rewrite of a wire story in its own words, crediting the wire: few shingles match, but it
 # keeps the quotes and the names and numbers, and comes within hours. The labelled rewrite states
-# only names and numbers of its wire story (all 19 of its 19); an opinion piece quoting one paragraph
-# shares 3 of its 12.
-REWRITE_MAX_HOURS, REWRITE_FACTS_AGREE, REWRITE_MIN_FACTS = 6, 0.7, 8
+# only names and numbers of its wire story (all 19 of its 19) and keeps half of the story's (19 of
+# 38); an opinion piece quoting one paragraph shares 3 of its 12. A page inlining the story under
+# its own states many the story does not: the share is of the later text's names and numbers.
+REWRITE_MAX_HOURS, REWRITE_MIN_FACTS = 6, 8
+REWRITE_FACTS_AGREE = 0.7  # share of the rewrite's names and numbers that the wire story states
+REWRITE_FACTS_KEPT = 0.4  # share of the wire story's that the rewrite keeps
 
 
 def _band_keys(minhash: np.ndarray, banding: tuple[int, int], languages: np.ndarray) -> np.ndarray:
@@ -135,8 +138,8 @@ def verify(sig: Signatures, later: int, earlier: int) -> tuple[str, float] | Non
 
 
 def _rewrite_score(sig: Signatures, later: int, earlier: int) -> float | None:
-    """Share of the names and numbers the two state in common, when `later` credits `earlier`'s wire,
-    came within REWRITE_MAX_HOURS of it and keeps most of its names and numbers; else None."""
+    """Share of `later`'s names and numbers that `earlier` states too, when `later` credits `earlier`'s
+    wire, came within REWRITE_MAX_HOURS of it and keeps a good part of its names and numbers; else None."""
     wire = sig.wires[later]
     if not wire or wire != sig.wires[earlier]:
         return None
@@ -144,7 +147,7 @@ def _rewrite_score(sig: Signatures, later: int, earlier: int) -> float | None:
         return None
     facts_a, facts_b = sig.facts[later], sig.facts[earlier]
     common = len(np.intersect1d(facts_a, facts_b, assume_unique=True))
-    if common < REWRITE_MIN_FACTS:
+    if common < REWRITE_MIN_FACTS or common / len(facts_b) < REWRITE_FACTS_KEPT:
         return None
-    agreement = common / min(len(facts_a), len(facts_b))
+    agreement = common / len(facts_a)
     return agreement if agreement >= REWRITE_FACTS_AGREE else None

@@ -39,6 +39,15 @@ def _processing_rank(sig: Signatures, start: int) -> np.ndarray:
     return rank
 
 
+def _preference(verdict: tuple, earlier: int, rank: np.ndarray) -> tuple[bool, float, int]:
+    """Which verified match an article joins: a copy of the text before a rewrite around the same quotes
+    (a page inlining the story states its quotes and names too), then the best score, then the earliest."""
+    return verdict[0] in COPY_METHODS, verdict[1], -rank[earlier]
+
+
+COPY_METHODS = frozenset({"near-duplicate", "containment"})
+
+
 def canonical_copy(copies: Sequence[tuple[bool, float, str]]) -> int:
     """Which of (wire page?, published epoch or NaN, id) copies is canonical: the wire's own page, its
     latest version when updated; else the earliest published."""
@@ -66,7 +75,7 @@ def assign_signatures(new: Signatures, index: SignatureIndex) -> list[Assignment
         best = None
         for earlier in pairs[bounds[row] : bounds[row + 1], 1].tolist():
             verdict = verify(sig, row, earlier)
-            if verdict and (best is None or (verdict[1], -rank[earlier]) > (best[1], -rank[best[2]])):
+            if verdict and (best is None or _preference(verdict, earlier, rank) > _preference(best, best[2], rank)):
                 best = (*verdict, earlier)
         if best:
             joined[row] = best
