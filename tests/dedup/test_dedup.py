@@ -275,6 +275,11 @@ def test_run_for_day_with_the_store_index(db_url, labelled, monkeypatch):
     _run_two_days(db_url, labelled, monkeypatch)
     with store.session(db_url) as s:
         assert s.query(DedupSignature).count() == sum(len(d) for d in _two_days(labelled))
+        joined = s.scalars(select(DedupAssignment).where(DedupAssignment.method != "seed")).all()
+        assert joined and all(a.evidence["shared_count"] > 0 and a.evidence["score"] == a.score for a in joined)
+        assert all(
+            a.evidence is None for a in s.scalars(select(DedupAssignment).where(DedupAssignment.method == "seed"))
+        )
 
 
 def _redis_reachable() -> bool:

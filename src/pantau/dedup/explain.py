@@ -5,26 +5,24 @@ from __future__ import annotations
 from pantau.dedup import textnorm
 from pantau.dedup.signatures import DedupItem
 
-EVIDENCE_NAMES = 12  # enough to recognise the story; the count says how many there were
+EVIDENCE_NAMES = 24  # enough to recognise the story; the count says how many there were
 
-# What each method means to a reader of the briefing; "{source}" is the outlet grouped with.
+# What each method means to a reader of the briefing, with and without the outlet grouped with.
 _PHRASES = {
-    "seed": "first report",
-    "near-duplicate": "same text as {source}",
-    "containment": "shortened copy of {source}",
-    "quotes": "same quotes as {source}",
-    "rewrite": "rewritten from {source}",
-    "translation": "translation of {source}'s story",
-    "statement": "reports {source}'s statement",
+    "seed": ("first report", "first report"),
+    "near-duplicate": ("same text as {source}", "same text"),
+    "containment": ("shortened copy of {source}", "shortened copy"),
+    "quotes": ("same quotes as {source}", "same quotes"),
+    "rewrite": ("rewritten from {source}", "rewritten"),
+    "translation": ("translation of {source}'s story", "translation"),
+    "statement": ("reports {source}'s statement", "reports a statement"),
 }
 
 
 def why_grouped(method: str, source: str | None = None) -> str:
     """The method of an assignment in plain words: "same text as Bernama", "translation of Bernama's story"."""
-    phrase = _PHRASES.get(method, method)
-    if "{source}" not in phrase:
-        return phrase
-    return phrase.format(source=source) if source else phrase.replace(" {source}'s", "").replace(" {source}", "")
+    with_source, alone = _PHRASES.get(method, (method, method))
+    return with_source.format(source=source) if source else alone
 
 
 def facts(item: DedupItem) -> frozenset[str]:
