@@ -291,11 +291,11 @@ def write_corpus(size: int, path: Path) -> tuple[list[int], list[int]]:
     return clusters, stories
 
 
-def run_command(articles: Path, output: Path) -> tuple[float, float]:
+def run_command(articles: Path, output: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
     """(seconds, peak RSS in MB) of `pantau dedup ARTICLES > OUTPUT`, measured on the child process itself."""
     began = time.perf_counter()
     with open(output, "wb") as out:
-        child = subprocess.Popen([sys.executable, "-m", "pantau.cli", "dedup", str(articles)], stdout=out)
+        child = subprocess.Popen([sys.executable, "-m", "pantau.cli", "dedup", str(articles)], stdout=out, env=env)
         _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
