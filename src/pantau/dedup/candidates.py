@@ -41,7 +41,9 @@ def _band_keys(minhash: np.ndarray, banding: tuple[int, int], languages: np.ndar
     """(n, bands) uint64 keys; rows of one band of one language collide when their values all agree."""
     bands, rows = banding
     values = minhash[:, : bands * rows].reshape(len(minhash), bands, rows)  # a view: no copy
-    keys = np.repeat(languages.astype(np.uint64)[:, None], bands, axis=1) + np.arange(bands, dtype=np.uint64)
+    keys: np.ndarray = np.repeat(languages.astype(np.uint64)[:, None], bands, axis=1) + np.arange(
+        bands, dtype=np.uint64
+    )
     for r in range(rows):
         keys ^= values[:, :, r]
         keys *= np.uint64(0x100000001B3)

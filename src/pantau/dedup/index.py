@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from typing import Any, cast
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -111,7 +112,7 @@ class RedisSignatures:
         pipe = self.redis.pipeline(transaction=True)
         pipe.delete(self._key(day))
         if entries:
-            pipe.hset(self._key(day), mapping=entries)
+            pipe.hset(self._key(day), mapping=cast(Mapping[Any, bytes], entries))  # redis types its keys narrowly
             pipe.expire(self._key(day), RETENTION)
         pipe.execute()
 

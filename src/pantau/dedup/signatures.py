@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import numpy as np
 
@@ -125,7 +126,7 @@ class Signatures:
         parts.clear()
         if len(kept) == 1:
             return kept[0]
-        joined = {}
+        joined: dict[str, Any] = {}
         for name, first in list(vars(kept[0]).items()):
             column = [vars(part).pop(name) for part in kept]
             if isinstance(first, list):
@@ -368,6 +369,7 @@ def sign(items: Sequence[DedupItem]) -> Signatures:
     in_lead = positions <= LEAD_TOKENS - SHINGLE_TOKENS
     sampled = shingles % np.uint64(SAMPLE_ONE_IN) == 0
     sample, sample_positions = _ragged_unique(articles[sampled], low[sampled], count, positions[sampled])
+    assert sample_positions is not None  # asked for with the positions
     # Numbers as digits only: "58th", "ke-58" and "第58届" all state 58. Separators were dropped
     # ("1,534.56" is "153456"), so copies state their numbers alike.
     stripped = np.strings.strip(codes, textnorm.LETTERS) if len(codes) else codes
