@@ -1,14 +1,35 @@
-"""`pantau dedup FILE` streams: its peak memory grows slowly enough with the input that a million
-articles stay under 4 GB (the peak of the command's own process, measured here at two sizes)."""
+"""`pantau dedup FILE`: one-line errors for bad lines, and streaming: its peak memory grows slowly
+enough with the input that a million articles stay under 4 GB (the peak of the command's own
+process, measured here at two sizes)."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SMALL, LARGE = 2_000, 20_000
 BUDGET_MB_AT_A_MILLION = 4096
+
+
+def test_a_bad_date_is_a_one_line_error_naming_the_line(tmp_path):
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text(
+        '{"url": "https://x.test/a", "title": "t", "body": "b", "language": "en"}\n\n'
+        '{"url": "https://x.test/b", "title": "t", "body": "b", "language": "en", "published": "yesterday"}\n',
+        encoding="utf-8",
+    )
+    finished = subprocess.run(
+        [sys.executable, "-m", "pantau.cli", "dedup", str(articles)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        timeout=60,
+    )
+    assert finished.returncode == 2 and finished.stdout == ""
+    assert finished.stderr.strip() == f"{articles}:3: published is not an ISO date-time: 'yesterday'"
 
 
 def test_the_command_stays_within_a_memory_bound(tmp_path, monkeypatch):
