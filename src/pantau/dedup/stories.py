@@ -85,9 +85,10 @@ def link_stories(
         statement, reporting = index.clusters[release], index.clusters[report]
         if reporting in story_of or story_of.setdefault(statement, statement) != statement:
             continue
-        story_of[reporting] = statement
         holder.setdefault(_place(sig, statement, release), statement)
-        holder.setdefault(_place(sig, statement, report), reporting)
+        if holder.setdefault(_place(sig, statement, report), reporting) != reporting:
+            continue  # the wire's better-scoring report of it holds the place
+        story_of[reporting] = statement
         joined[report] = ("statement", score, release)
 
     originals: dict[int, list[tuple[float, int]]] = defaultdict(list)
