@@ -17,7 +17,7 @@ from pantau.dedup.signatures import DedupItem, Signatures, sign
 from pantau.dedup.stories import link_stories, merge_retold
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assignment:
     article_id: str
     cluster: str

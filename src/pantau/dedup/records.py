@@ -63,15 +63,16 @@ def _deduped(read: Callable[[], Iterable[tuple[str, dict]]]) -> Iterator[dict]:
     """The records `read()` yields (each call reads them again), with their assignments."""
     assignments = _assign(read)
     targets = {a.matched_with for a in assignments if a.matched_with}
-    facts_of = {}
+    facts_of: dict[str, str] = {}  # joined by "\x1f": a third of the memory of a set of strings
     for where, record in read():
         ident = article_id(record["url"])
         if ident in targets and ident not in facts_of:
-            facts_of[ident] = explain.facts(_item(record, where))
+            facts_of[ident] = "\x1f".join(explain.facts(_item(record, where)))
     for (where, record), a in zip(read(), assignments):
         why = None
         if a.matched_with is not None:
-            why = explain.evidence(a.score, explain.facts(_item(record, where)), facts_of[a.matched_with])
+            other = frozenset(facts_of[a.matched_with].split("\x1f"))
+            why = explain.evidence(a.score, explain.facts(_item(record, where)), other)
         yield {
             **record,
             "cluster": a.cluster,
