@@ -94,22 +94,20 @@ def _stored_fingerprint(blob: bytes | None) -> str | None:
 
 
 class _Explained:
-    """The evidence of each link, from the texts of the window's articles (names and numbers kept per id)."""
+    """The evidence of each link, from the texts of the window's articles. The names and numbers of
+    the articles others joined are kept (as one string each: many copies join one original)."""
 
     def __init__(self, articles: dict[str, ArticleRow]):
         self.articles = articles
-        self.facts: dict[str, frozenset[str]] = {}
-
-    def _facts(self, ident: str) -> frozenset[str] | None:
-        if ident not in self.facts and ident in self.articles:
-            self.facts[ident] = explain.facts(_item(self.articles[ident]))
-        return self.facts.get(ident)
+        self.targets: dict[str, str] = {}
 
     def evidence(self, a: Assignment) -> dict | None:
-        if a.matched_with is None:
+        if a.matched_with is None or a.article_id not in self.articles or a.matched_with not in self.articles:
             return None
-        own, other = self._facts(a.article_id), self._facts(a.matched_with)
-        return explain.evidence(a.score, own, other) if own is not None and other is not None else None
+        if a.matched_with not in self.targets:
+            self.targets[a.matched_with] = "\x1f".join(explain.facts(_item(self.articles[a.matched_with])))
+        other = frozenset(self.targets[a.matched_with].split("\x1f"))
+        return explain.evidence(a.score, explain.facts(_item(self.articles[a.article_id])), other)
 
 
 def _write_assignments(
