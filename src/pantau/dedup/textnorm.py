@@ -115,6 +115,7 @@ _RELEASE_MARK = re.compile(
     re.IGNORECASE,
 )
 _STATEMENT_MENTION = re.compile(r"\b(?:statement|kenyataan)\b|声明|文告", re.IGNORECASE)
+_STATEMENT_PARTS = ("tatement", "TATEMENT", "enyataan", "ENYATAAN", "声明", "文告")
 
 
 def is_release(title: str, body: str) -> bool:
@@ -124,7 +125,8 @@ def is_release(title: str, body: str) -> bool:
 
 def reports_statement(text: str) -> bool:
     """Whether a story says it reports a statement."""
-    return bool(_STATEMENT_MENTION.search(text))
+    # Substring tests first: this runs on every wire story, and most never mention one.
+    return any(part in text for part in _STATEMENT_PARTS) and bool(_STATEMENT_MENTION.search(text))
 
 
 @lru_cache(maxsize=1)
