@@ -8,6 +8,9 @@ in chunks and dropped once signed, as a daily run reading the store would.
 
     .venv/bin/python benchmarks/bench_dedup.py [--quick] [--sizes 10000,100000]
 
+The `command` rows run `pantau dedup FILE` on the same day written as JSON lines: time and the peak
+RSS of that child process (os.wait4), which is what an operator running the command sees.
+
 The baseline is datasketch used plainly: MinHash.update_batch over the same 4-word shingles and a
 MinHashLSH(threshold=0.5) queried then filled article by article, clusters by union-find.
 """
@@ -16,16 +19,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import zlib
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import numpy as np
 
-from pantau.dedup import stage as dedup
+from pantau.dedup import signatures
+from pantau.dedup.cluster import assign_signatures
+from pantau.dedup.index import SignatureIndex
 
 CHUNK = 5000
 BASELINE_SIZES = (10_000, 100_000)  # a plain LSH needs ~16 KB a key: 1M would not fit in 4 GB
@@ -165,7 +173,7 @@ class SyntheticNews:
                     body, story = "\n\n".join(paragraphs), cluster
                     wire_page = self.rng.random() < 0.3
                 items.append(
-                    dedup.DedupItem(
+                    signatures.DedupItem(
                         id=f"a{n:08d}",
                         url=f"https://news.test/{n}",
                         outlet="Bernama" if wire_page else outlet,
@@ -203,15 +211,15 @@ def run_pantau(size: int) -> dict:
     corpus, signed, clusters, stories, seconds = SyntheticNews(size), [], [], [], 0.0
     for items, cluster_labels, story_labels in corpus.chunks():
         began = time.perf_counter()
-        signed.append(dedup.sign(items))
+        signed.append(signatures.sign(items))
         seconds += time.perf_counter() - began
         clusters += cluster_labels
         stories += story_labels
     began = time.perf_counter()
-    signatures = dedup.Signatures.concat(signed)
+    joined = signatures.Signatures.concat(signed)
     del signed
     sign_seconds = seconds
-    assignments = dedup.assign_signatures(signatures, dedup.SignatureIndex())
+    assignments = assign_signatures(joined, SignatureIndex())
     seconds += time.perf_counter() - began
     predicted_clusters = np.unique(np.array([a.cluster for a in assignments]), return_inverse=True)[1]
     predicted_stories = np.unique(np.array([a.story for a in assignments]), return_inverse=True)[1]
@@ -231,7 +239,7 @@ def run_pantau(size: int) -> dict:
 def run_baseline(size: int) -> dict:
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=0.5, num_perm=dedup.NUM_PERM)
+    lsh = MinHashLSH(threshold=0.5, num_perm=signatures.NUM_PERM)
     parent: list[int] = []
 
     def root(i: int) -> int:
@@ -246,7 +254,7 @@ def run_baseline(size: int) -> dict:
         began = time.perf_counter()
         for item in items:
             words = item.body.lower().split()
-            minhash = MinHash(num_perm=dedup.NUM_PERM)
+            minhash = MinHash(num_perm=signatures.NUM_PERM)
             minhash.update_batch([" ".join(words[i : i + 4]).encode() for i in range(max(1, len(words) - 3))])
             me = len(parent)
             parent.append(me)
@@ -257,6 +265,65 @@ def run_baseline(size: int) -> dict:
     predicted = np.array([root(i) for i in range(len(parent))])
     precision, recall = pairwise(predicted, np.array(clusters))
     return {"seconds": seconds, "cluster_precision": precision, "cluster_recall": recall}
+
+
+def write_corpus(size: int, path: Path) -> tuple[list[int], list[int]]:
+    """The synthetic day as the JSON lines `pantau extract` prints; returns the true clusters and stories."""
+    clusters: list[int] = []
+    stories: list[int] = []
+    with open(path, "w", encoding="utf-8") as out:
+        for items, cluster_labels, story_labels in SyntheticNews(size).chunks():
+            for item in items:
+                record = {
+                    "url": item.url,
+                    "outlet": item.outlet,
+                    "source_id": item.source_id,
+                    "title": item.title,
+                    "published": item.published.isoformat() if item.published else None,
+                    "language": item.language,
+                    "byline": None,
+                    "body": item.body,
+                    "wire": item.wire,
+                }
+                out.write(json.dumps(record) + "\n")
+            clusters += cluster_labels
+            stories += story_labels
+    return clusters, stories
+
+
+def run_command(articles: Path, output: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(seconds, peak RSS in MB) of `pantau dedup ARTICLES > OUTPUT`, measured on the child process itself."""
+    began = time.perf_counter()
+    with open(output, "wb") as out:
+        child = subprocess.Popen([sys.executable, "-m", "pantau.cli", "dedup", str(articles)], stdout=out, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"pantau dedup exited with {child.returncode}")
+    return time.perf_counter() - began, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
+
+
+def measure_command(size: int) -> dict:
+    with tempfile.TemporaryDirectory() as scratch:
+        articles, output = Path(scratch) / "articles.jsonl", Path(scratch) / "deduped.jsonl"
+        clusters, stories = write_corpus(size, articles)
+        seconds, peak_mb = run_command(articles, output)
+        predicted_clusters, predicted_stories = [], []
+        with open(output, encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                predicted_clusters.append(record["cluster"])
+                predicted_stories.append(record["story"])
+    cluster_p, cluster_r = pairwise(np.unique(predicted_clusters, return_inverse=True)[1], np.array(clusters))
+    story_p, story_r = pairwise(np.unique(predicted_stories, return_inverse=True)[1], np.array(stories))
+    return {
+        "seconds": seconds,
+        "peak_mb": peak_mb,
+        "cluster_precision": cluster_p,
+        "cluster_recall": cluster_r,
+        "story_precision": story_p,
+        "story_recall": story_r,
+    }
 
 
 def measure(engine: str, size: int) -> dict:
@@ -293,6 +360,12 @@ def main() -> None:
             f"{'pantau':9} {size:9d} {result['seconds']:8.1f} {size / result['seconds']:8.0f} "
             f"{result['peak_mb']:8.0f} {result['cluster_precision']:6.3f}/{result['cluster_recall']:.3f} "
             f"{result['story_precision']:6.3f}/{result['story_recall']:.3f}   (signing {result['sign_seconds']:.1f} s)"
+        )
+        command = measure_command(size)
+        print(
+            f"{'command':9} {size:9d} {command['seconds']:8.1f} {size / command['seconds']:8.0f} "
+            f"{command['peak_mb']:8.0f} {command['cluster_precision']:6.3f}/{command['cluster_recall']:.3f} "
+            f"{command['story_precision']:6.3f}/{command['story_recall']:.3f}   (`pantau dedup FILE`, its own peak RSS)"
         )
         if size in BASELINE_SIZES:
             base = measure("baseline", size)

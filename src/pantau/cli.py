@@ -77,35 +77,17 @@ def cmd_extract(args) -> int:
     return 1 if failures else 0
 
 
-_REQUIRED_TEXT = {"url", "title", "body", "language"}
-
-
 def cmd_dedup(args) -> int:
-    from pantau.dedup.stage import dedup_records
+    from pantau.dedup.records import BadRecord, dedup_file
 
-    records = []
-    text = _read_bytes(args.articles).decode("utf-8", errors="replace")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{args.articles}:{number}: not JSON ({exc.msg})") from None
-        missing = {"url", "title", "body", "language"} - set(record) if isinstance(record, dict) else {"object"}
-        if missing:
-            raise UsageError(f"{args.articles}:{number}: missing {', '.join(sorted(missing))}")
-        for name in ("url", "title", "body", "language", "outlet", "source_id", "wire", "published"):
-            value = record.get(name)
-            if not isinstance(value, str) and (value is not None or name in _REQUIRED_TEXT):
-                raise UsageError(f"{args.articles}:{number}: field {name!r} must be a string, not {value!r:.40}")
-        records.append(record)
     try:
-        deduplicated = dedup_records(records)
-    except ValueError as exc:  # a malformed value the checks above cannot see (an unparsable date)
-        raise UsageError(f"{args.articles}: {exc}") from None
-    for record in deduplicated:
-        _print(record)
+        dedup_file(args.articles, sys.stdout)
+    except BadRecord as exc:
+        raise UsageError(str(exc)) from None
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.articles}: {exc.strerror or exc}") from None
     return 0
 
 

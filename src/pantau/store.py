@@ -269,9 +269,11 @@ class DedupAssignment(Base):
     cluster: Mapped[str] = mapped_column(String(40))
     story: Mapped[str] = mapped_column(String(40))
     canonical: Mapped[bool] = mapped_column(Boolean, default=False)
-    method: Mapped[str] = mapped_column(String(64))  # why it joined: "seed", "minhash+containment", ...
+    method: Mapped[str] = mapped_column(String(64))  # why it joined: pantau.dedup.cluster.Assignment.method
     score: Mapped[float] = mapped_column(Float, default=1.0)
     matched_with: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # JSON {"score", "shared": the names and numbers both state, "shared_count"}; None for a seed.
+    evidence: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
 
 class DedupSignature(Base):

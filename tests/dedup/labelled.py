@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from pantau.dedup.stage import DedupItem
+from pantau.dedup.signatures import DedupItem
 from pantau.models import article_id
 
 SEEDS = Path(__file__).resolve().parent / "seeds"

@@ -14,8 +14,13 @@ import pytest
 from sqlalchemy import select
 
 from pantau import store
+from pantau.dedup import candidates, index
+from pantau.dedup import signatures as signatures_module
 from pantau.dedup import stage as dedup
-from pantau.dedup.stage import Assignment, DedupItem, SignatureIndex, Signatures, assign_clusters, dedup_records
+from pantau.dedup.cluster import Assignment, assign_clusters
+from pantau.dedup.index import SignatureIndex
+from pantau.dedup.records import dedup_records
+from pantau.dedup.signatures import DedupItem, Signatures
 from pantau.models import article_id
 from pantau.store import ArticleRow, DedupAssignment, DedupSignature
 
@@ -89,8 +94,9 @@ def test_every_article_says_why_it_joined(labelled, assigned):
             assert a.matched_with is None and a.cluster == f"c-{a.article_id}"
         else:
             assert a.matched_with in ids and 0 < a.score <= 1
+    # Issue 15: a rewrite crediting the wire (here "- Bernama") is named for what it is, no longer "quotes".
     rewrite = _by_case(labelled, assigned, "rewrite keeping facts, quotes and credit")[0]
-    assert rewrite.method == "quotes"
+    assert rewrite.method == "rewrite"
 
 
 def test_the_updated_wire_version_is_canonical(labelled, assigned):
@@ -122,10 +128,10 @@ def test_template_reports_of_different_days_are_not_merged(labelled, assigned):
     reports = [(e, a) for e, a in zip(labelled, assigned) if e.case == "template report"]
     assert len({a.cluster for _, a in reports}) == len(reports) == 5
     # The wording alone is that of a copy; the figures are not.
-    signatures = dedup.sign([reports[0][0].item, reports[1][0].item])
+    signatures = signatures_module.sign([reports[0][0].item, reports[1][0].item])
     shared = len(np.intersect1d(signatures.sample[0], signatures.sample[1]))
-    assert shared / min(len(signatures.sample[0]), len(signatures.sample[1])) >= dedup.CONTAINMENT
-    assert dedup._agreement(signatures.numbers[0], signatures.numbers[1]) < dedup.NUMBERS_AGREE
+    assert shared / min(len(signatures.sample[0]), len(signatures.sample[1])) >= candidates.CONTAINMENT
+    assert candidates._agreement(signatures.numbers[0], signatures.numbers[1]) < candidates.NUMBERS_AGREE
 
 
 def test_index_carries_clusters_across_calls(labelled):
@@ -138,7 +144,7 @@ def test_index_carries_clusters_across_calls(labelled):
 
 
 def test_signatures_survive_packing(labelled):
-    signatures = dedup.sign([e.item for e in labelled[:4]])
+    signatures = signatures_module.sign([e.item for e in labelled[:4]])
     restored, clusters, stories = Signatures.unpack(
         [signatures.pack(i, f"c-{i}", f"s-{i}") for i in range(len(signatures))]
     )
@@ -269,6 +275,11 @@ def test_run_for_day_with_the_store_index(db_url, labelled, monkeypatch):
     _run_two_days(db_url, labelled, monkeypatch)
     with store.session(db_url) as s:
         assert s.query(DedupSignature).count() == sum(len(d) for d in _two_days(labelled))
+        joined = s.scalars(select(DedupAssignment).where(DedupAssignment.method != "seed")).all()
+        assert joined and all(a.evidence["shared_count"] > 0 and a.evidence["score"] == a.score for a in joined)
+        assert all(
+            a.evidence is None for a in s.scalars(select(DedupAssignment).where(DedupAssignment.method == "seed"))
+        )
 
 
 def _redis_reachable() -> bool:
@@ -334,10 +345,10 @@ def test_signatures_past_their_retention_are_dropped_and_signed_again_without_to
         dedup.run_for_day(s, day1)
         dedup.run_for_day(s, day2)
         rows = _rows(s, day2)
-    later = day2 + dedup.RETENTION + timedelta(days=1)
+    later = day2 + index.RETENTION + timedelta(days=1)
     with store.session(sqlite_url) as s:
         dedup.run_for_day(s, later)  # a day with no articles still keeps the table to its retention
-        assert s.query(DedupSignature).filter(DedupSignature.day < later - dedup.RETENTION).count() == 0
+        assert s.query(DedupSignature).filter(DedupSignature.day < later - index.RETENTION).count() == 0
     with store.session(sqlite_url) as s:
         dedup.run_for_day(s, day2)  # a backfill of the old day signs its week again
         assert _rows(s, day2) == rows

@@ -43,6 +43,8 @@ _MIN_ZH_PARAGRAPH_CHARS = 8
 # "1,534.56" and "1534.56" both become "153456". Starting with the class, not the lookbehind,
 # lets the regex engine skip ahead: this runs on every article.
 _THOUSANDS = re.compile(r"[,.](?<=\d[,.])(?=\d)")
+# Numbers are compared as digits only: "58th", "ke-58" and "第58届" all state 58.
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ZH_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+")
 _QUOTE = re.compile(r"[\"“「『]([^\"”」』]{20,}?)(?:[\"”」』]|$)", re.MULTILINE)
@@ -103,6 +105,28 @@ ZH_GAZETTEER = {
     "鲁比奥": "rubio",
 }
 _ZH_GAZETTEER_PATTERN = re.compile("|".join(sorted(map(re.escape, ZH_GAZETTEER), key=len, reverse=True)))
+
+
+# An issuer's own statement announces itself at the top ("KENYATAAN MEDIA", "PRESS RELEASE");
+# a wire's report of one says so in its text ("said in a statement", "dalam satu kenyataan").
+_RELEASE_MARK = re.compile(
+    r"\b(?:kenyataan (?:media|akhbar)|siaran (?:media|akhbar)|press (?:release|statement)|media (?:release|statement)"
+    r"|joint statement|kenyataan bersama)\b|新闻稿|文告|新闻公报",
+    re.IGNORECASE,
+)
+_STATEMENT_MENTION = re.compile(r"\b(?:statement|kenyataan)\b|声明|文告", re.IGNORECASE)
+_STATEMENT_PARTS = ("tatement", "TATEMENT", "enyataan", "ENYATAAN", "声明", "文告")
+
+
+def is_release(title: str, body: str) -> bool:
+    """Whether a page titles itself a statement or press release (in its title or first lines)."""
+    return bool(_RELEASE_MARK.search(title) or _RELEASE_MARK.search(body[:300]))
+
+
+def reports_statement(text: str) -> bool:
+    """Whether a story says it reports a statement."""
+    # Substring tests first: this runs on every wire story, and most never mention one.
+    return any(part in text for part in _STATEMENT_PARTS) and bool(_STATEMENT_MENTION.search(text))
 
 
 @lru_cache(maxsize=1)

@@ -69,8 +69,14 @@ def record_run(s: Session, source_id: str, day: date, run: RunRecord) -> SourceR
     row.polls_ok, row.polls_failed = row.polls_ok + (not failed), row.polls_failed + failed
     row.gaps += run.gap
     row.lost_estimate += run.lost_estimate or 0
-    # The day failed only while none of its polls worked; the newest failure says why.
-    row.status = "failed" if not row.polls_ok else ("ok" if run.new_items else "unchanged")
+    # The day failed only while none of its polls worked; the newest failure says why. A deferred
+    # newest poll says so until a later poll reaches the server again.
+    if not row.polls_ok:
+        row.status = "failed"
+    elif run.status == "deferred":
+        row.status = "deferred"
+    else:
+        row.status = "ok" if run.new_items else "unchanged"
     if failed:
         row.reason, row.error = run.reason, run.error
     elif not row.polls_failed:

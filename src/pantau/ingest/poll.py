@@ -504,7 +504,8 @@ def _finish(
         lost_estimate=tally.gap.lost_estimate,
     )
     # Its own transaction, first: the run record is what says the source was attempted. Two polls
-    # of the source finishing together both insert the row; the loser writes again as an update.
+    # of the source finishing together both insert the rows (run, cadence); the loser writes again
+    # as an update.
     for attempt in range(2):
         try:
             with store.session(db_url) as s:
@@ -514,14 +515,14 @@ def _finish(
                     )
                 )
                 record_run(s, source.id, day, replace(run, new_items=stored_for_day or 0))
+                cadence = record_cadence(
+                    s, source, started_at, failed=status == "failed", gap=tally.gap.gap, found_new=tally.new > 0
+                )
             break
         except IntegrityError:
             if attempt:
                 raise
     with store.session(db_url) as s:
-        cadence = record_cadence(
-            s, source, started_at, failed=status == "failed", gap=tally.gap.gap, found_new=tally.new > 0
-        )
         for url, failure in tally.item_failures.items():
             store.quarantine(s, "poll", day, url, failure.reason, failure.detail)
     if tally.gap.gap:

@@ -1,5 +1,6 @@
 """Continuous polling and a hostile web: one row per poll, feed listings and cadence for gaps and
-adaptive intervals, the day's poll sums, when a page was parsed, deferred sources, 64-bit byte counts.
+adaptive intervals, the day's poll sums, when a page was parsed, deferred sources, 64-bit byte counts;
+and the evidence behind each dedup link.
 
 Revision ID: 0003
 Revises: 0002
@@ -60,9 +61,13 @@ def upgrade() -> None:
             table.add_column(sa.Column(counter, sa.Integer(), nullable=False, server_default="0"))
     with op.batch_alter_table("raw_pages") as table:
         table.add_column(sa.Column("parsed_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("dedup_assignments") as table:
+        table.add_column(sa.Column("evidence", sa.JSON(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("dedup_assignments") as table:
+        table.drop_column("evidence")
     with op.batch_alter_table("raw_pages") as table:
         table.drop_column("parsed_at")
     with op.batch_alter_table("source_runs") as table:
