@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
 from pantau import store
-from pantau.report import briefing
+from pantau.report import briefing, text
 
 from .briefing_store import (
     DAY,
@@ -52,10 +52,10 @@ def test_writes_the_four_files_and_counts(demo):
 
 def test_top_story_is_the_wire_story_with_its_carriers_and_delays(demo):
     top = page(demo["paths"]).select("#top-stories li.card")[0]
-    assert top.h3.get_text(" ", strip=True) == f"1 {WIRE_TITLE}"
+    assert top.h3.get_text(" ", strip=True) == f"1 new {WIRE_TITLE}"
     assert "6 outlets" in top.select_one(".meta").get_text(" ", strip=True)
     carriers = [
-        (row.td.a.get_text(), *(cell.get_text(strip=True) for cell in row.find_all("td")[1:]))
+        (row.td.a.get_text(), *(cell.get_text(strip=True) for cell in row.find_all("td")[1::2]))
         for row in top.select("table tr")[1:]
     ]
     assert carriers == [
@@ -67,7 +67,11 @@ def test_top_story_is_the_wire_story_with_its_carriers_and_delays(demo):
         ("Sin Chew Daily", "zh", "+2 h"),
         ("New Straits Times", "en", "+3 h 5 min"),
     ]
-    assert "minhash+containment 0.87" in top.get_text()  # why it was grouped, in small print
+    relations = [row.find_all("td")[2].get_text(strip=True) for row in top.select("table tr")[1:]]
+    assert relations[:3] == ["original", "translation", "same text as Bernama"]  # in the reader's words
+    assert "minhash" not in top.get_text()
+    # The operators' detail (method and score) is in the appendix.
+    assert "minhash+containment 0.87" in page(demo["paths"]).select_one("#grouping").get_text()
     assert top.select_one("p.lead").get_text().startswith("KUALA LUMPUR, Jan 5 (Bernama) -- Malaysia and China")
     assert [chip.get_text() for chip in top.select(".chip")] == ["South China Sea"]
 
@@ -138,12 +142,13 @@ def test_watch_list_counts_trend_and_spikes(demo):
     }
     assert rows["South China Sea SPIKE"][1:3] == ["10", "4"]
     assert rows["ASEAN"][1] == "3"  # 3 today against 2 a day all week: no spike
-    assert "at least 3 articles today" in page(demo["paths"]).select_one("#watchlist").get_text()
+    assert "at least 3 articles and exceeds its median" in page(demo["paths"]).select_one("#watchlist").get_text()
 
 
 def test_summary_compares_with_the_day_before_and_the_week(demo):
     tiles = [tile.get_text(" ", strip=True) for tile in page(demo["paths"]).select(".tile")]
-    assert tiles[0] == "14 Articles +11 vs day before +345% vs 7-day avg 3.1"
+    # A median of the collected days, not a percentage of a mean (which near zero reads "+2350%").
+    assert tiles[0] == "14 Articles +11 vs day before usual 3 a day (7-day median)"
     assert tiles[1].startswith("7 Unique stories")
 
 
@@ -281,22 +286,22 @@ def test_demo_rows_are_the_demo_rows():
 )
 def test_pickup_delay(minutes, label):
     start = at(DAY, 8)
-    assert briefing.pickup_delay(start, start + timedelta(minutes=minutes)) == label
+    assert text.pickup_delay(start, start + timedelta(minutes=minutes)) == label
 
 
 def test_two_sentence_lead_handles_abbreviations_and_chinese():
     assert (
-        briefing.two_sentence_lead("Dr. Wee met Mr. Tan today. They spoke. Then left.")
+        text.two_sentence_lead("Dr. Wee met Mr. Tan today. They spoke. Then left.")
         == "Dr. Wee met Mr. Tan today. They spoke."
     )
     assert (
-        briefing.two_sentence_lead("东盟外长会议今天举行。会议讨论了缅甸局势。第三句。")
+        text.two_sentence_lead("东盟外长会议今天举行。会议讨论了缅甸局势。第三句。")
         == "东盟外长会议今天举行。会议讨论了缅甸局势。"
     )
-    assert briefing.two_sentence_lead("One sentence only") == "One sentence only"
+    assert text.two_sentence_lead("One sentence only") == "One sentence only"
 
 
 def test_links_can_only_open_pages():
-    assert briefing.safe_link("javascript:alert(1)") == "#"
-    assert briefing.safe_link("https://a.example/x (1)") == "https://a.example/x%20%281%29"
-    assert briefing.safe_link("quality/index.html") == "quality/index.html"
+    assert text.safe_link("javascript:alert(1)") == "#"
+    assert text.safe_link("https://a.example/x (1)") == "https://a.example/x%20%281%29"
+    assert text.safe_link("quality/index.html") == "quality/index.html"
