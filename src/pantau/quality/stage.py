@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from pantau import config
 from pantau.days import day_window
+from pantau.files import write_atomically
 from pantau.quality.expectations import ArticleSettings, SuiteSpec, VolumeSettings, load_suites
 from pantau.registry.sources import ConfigError, Source
 from pantau.store import ArticleRow, DedupAssignment, QualityRun, Quarantine, RawPage, SourceRun, quarantine
@@ -428,13 +429,13 @@ def write_report(output_dir: Path, day: date, now: datetime, summaries: list[dic
     directory = report_dir(output_dir, day)
     directory.mkdir(parents=True, exist_ok=True)
     document = {"day": day.isoformat(), "checked_at": now.isoformat(), "suites": summaries, "validations": validations}
-    (directory / "results.json").write_text(json.dumps(document, indent=1, default=str), encoding="utf-8")
+    write_atomically(directory / "results.json", json.dumps(document, indent=1, default=str))
     environment = Environment(
         loader=FileSystemLoader(config.INCLUDE_DIR / "templates"), autoescape=select_autoescape(default=True)
     )
     html = environment.get_template("quality.html.j2").render(day=day, checked_at=now, suites=summaries)
     path = directory / "index.html"
-    path.write_text(html, encoding="utf-8")
+    write_atomically(path, html)
     return path
 
 

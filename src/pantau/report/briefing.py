@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from pantau.files import write_atomically
 from pantau.registry.sources import Source, Topic, load_watchlist, registry
 from pantau.report import rank
 from pantau.report.build import build_briefing
-from pantau.report.files import write_atomically
 from pantau.report.render import render_csv, render_html, render_markdown, render_pdf
 
 

@@ -45,7 +45,7 @@ STALE_AFTER_HOURS_DEFAULT = 48  # for sources no longer in the registry
 @dataclass(frozen=True)
 class _Item:
     article: ArticleRow
-    published: datetime | None  # the page's time, else the feed's when it falls on the article's day
+    published: datetime | None  # the page's time, else the feed item's
     cluster: str
     story: str
     canonical: bool
@@ -64,12 +64,10 @@ def _grouped_by(assignment: DedupAssignment | None) -> str:
 
 def _item_of(article: ArticleRow, assignment: DedupAssignment | None, listed_at: datetime | None) -> _Item:
     """An article with its dedup assignment; one dedup has not seen stands as its own story."""
-    published = article.published_at
-    if published is None and listed_at is not None and listed_at.astimezone(BRIEFING_ZONE).date() == article.day:
-        published = listed_at  # a ministry page gives its date only; its feed item carries the time
     return _Item(
         article=article,
-        published=published,
+        # A ministry page gives its date only; its feed item carries the time.
+        published=article.published_at or listed_at,
         cluster=assignment.cluster if assignment else article.id,
         story=assignment.story if assignment else article.id,
         canonical=bool(assignment and assignment.canonical),
