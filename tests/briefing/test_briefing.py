@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import csv
+import logging
+import os
 import shutil
 import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from pantau import store
+from pantau import files, store
 from pantau.report import briefing, text
 
 from .briefing_store import (
@@ -199,6 +202,10 @@ def test_pdf_has_pages_and_the_titles_in_every_script(demo):
     ):
         assert expected in text
     assert text.count("\f") == pages
+    # Latin and Vietnamese from DejaVu, Chinese from Noto CJK: embedded, not substituted by the viewer.
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+    assert "DejaVu-Sans" in fonts and "Noto-Sans-CJK" in fonts
+    assert all(line.split()[-5:-2] == ["yes", "yes", "yes"] for line in fonts.splitlines()[2:])
 
 
 def empty_briefing(tmp_path: Path, rows: list) -> tuple[dict, BeautifulSoup]:
@@ -305,3 +312,116 @@ def test_links_can_only_open_pages():
     assert text.safe_link("javascript:alert(1)") == "#"
     assert text.safe_link("https://a.example/x (1)") == "https://a.example/x%20%281%29"
     assert text.safe_link("quality/index.html") == "quality/index.html"
+
+
+def test_our_statements_show_pickup_with_outlets_languages_and_delay(tmp_path):
+    release = article("kln", "Ministry of Foreign Affairs Malaysia", "ms", "KENYATAAN MEDIA: ASEAN", at(DAY, 10))
+    report = article(
+        "bernama", "Bernama", "en", "Wisma Putra welcomes ASEAN statement", at(DAY, 11, 30), wire="bernama"
+    )
+    copy = article("thestar", "The Star", "en", "Wisma Putra welcomes ASEAN statement", at(DAY, 12), wire="bernama")
+    ignored = article("kln", "Ministry of Foreign Affairs Malaysia", "ms", "KENYATAAN MEDIA: LAWATAN", at(DAY, 15))
+    rows = [
+        release,
+        report,
+        copy,
+        ignored,
+        assign(release, "s-asean", "c-ms", canonical=True),
+        assign(report, "s-asean", "c-en", canonical=True),
+        assign(copy, "s-asean", "c-en"),
+        assign(ignored, "s-visit", "c-visit", canonical=True),
+        run("bernama", DAY),
+        run("thestar", DAY),
+    ]
+    paths, html = empty_briefing(tmp_path, rows)
+    carried, not_carried = (item.get_text(" ", strip=True) for item in html.select("#statements .statement"))
+    assert carried.startswith("KENYATAAN MEDIA: ASEAN Released 10:00 MYT")
+    assert "Carried by 2 outlets in en: Bernama en +1 h 30 min, The Star en +2 h" in carried
+    assert not_carried.startswith("KENYATAAN MEDIA: LAWATAN") and "Not yet carried" in not_carried
+    summary = html.select_one("#summary .exec").get_text(" ", strip=True)
+    assert (
+        "The ministry issued 2 statements: 1 carried by other outlets, 1 not yet carried; "
+        "the first pickup was Bernama, +1 h 30 min after release." in summary
+    )
+    markdown = Path(paths["md"]).read_text(encoding="utf-8")
+    assert "## Our statements" in markdown and "not yet carried" in markdown
+
+
+def test_csv_cells_cannot_become_formulas(tmp_path):
+    hostile = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "\rReturn"]
+    rows = [run("thestar", DAY)]
+    for hour, title in enumerate(hostile, start=8):
+        row = article("thestar", "The Star", "en", title, at(DAY, hour), body="=1+2. Second sentence.")
+        rows += [row, assign(row, f"s{hour}", f"c{hour}", canonical=True)]
+    paths, _ = empty_briefing(tmp_path, rows)
+    with open(paths["csv"], encoding="utf-8-sig", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    assert sorted(row["title"] for row in written) == sorted("'" + title for title in hostile)
+    assert all(row["lead"].startswith("'=1+2.") for row in written)
+    assert all(not row["score_routine"].startswith("'") for row in written)  # numbers stay numbers
+
+
+def test_a_failed_write_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "stories.csv"
+    target.write_text("the previous briefing\n", encoding="utf-8")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        files.write_atomically(target, "a new briefing that never lands\n")
+    assert target.read_text(encoding="utf-8") == "the previous briefing\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["stories.csv"]  # no temporary file left behind
+
+
+WRITE_WITH_A_SIZE_LIMIT = """
+import resource, signal, sys
+from pathlib import Path
+from pantau import store
+from pantau.registry.sources import load_sources, load_watchlist
+from pantau.report import briefing
+from tests.briefing.briefing_store import DAY
+folder = Path(sys.argv[1])
+sources = {s.id: s for s in load_sources(folder / "sources.yaml")}
+topics = load_watchlist(folder / "watchlist.yaml")
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, like a full disk
+limit = int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+with store.session(f"sqlite:///{folder / 'pantau.db'}") as s:
+    briefing.run_for_day(s, DAY, folder / "output", sources=sources, topics=topics)
+"""
+
+
+def test_a_disk_that_fills_up_mid_briefing_leaves_every_previous_file_whole(demo, tmp_path):
+    """A real write failure (the file size limit, as a full disk would) while rewriting the briefing."""
+    folder = tmp_path / "copy"
+    shutil.copytree(Path(demo["db_url"].removeprefix("sqlite:///")).parent, folder)
+    briefing_dir = folder / "output" / "briefings" / DAY.isoformat()
+    before = {path.name: path.read_bytes() for path in briefing_dir.iterdir() if path.is_file()}
+    limit = 64 * 1024  # more than the Markdown, less than the page with its charts and the PDF
+    assert len(before["briefing.md"]) < limit < len(before["briefing.html"])
+    finished = subprocess.run(
+        [sys.executable, "-c", WRITE_WITH_A_SIZE_LIMIT, str(folder), str(limit)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert finished.returncode != 0 and "File too large" in finished.stderr
+    after = {path.name: path.read_bytes() for path in briefing_dir.iterdir() if path.is_file()}
+    assert after == before, "a file was truncated, removed or left behind"
+
+
+def test_the_briefing_task_logs_no_library_noise(tmp_path, caplog):
+    caplog.set_level(logging.INFO)
+    rows = [run("bernama", DAY)]
+    for hour, title in enumerate((WIRE_TITLE, ZH_TITLE, VI_TITLE, MS_TITLE), start=8):
+        row = article("bernama", "Bernama", "en", title, at(DAY, hour))
+        rows += [row, assign(row, f"s{hour}", f"c{hour}", canonical=True)]
+    empty_briefing(tmp_path, rows)
+    noisy = [
+        record for record in caplog.records if record.name.split(".")[0] in ("fontTools", "weasyprint", "matplotlib")
+    ]
+    assert noisy == []
+    assert len(caplog.records) < 5

@@ -124,7 +124,8 @@ CSV_COLUMNS = (
 
 def render_csv(briefing: Briefing) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF as RFC 4180 has it: the writer then also quotes a cell holding a bare carriage return.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for story in briefing.stories:
         parts = story.score.parts
