@@ -41,7 +41,8 @@ def briefing_message(paths: dict, day: date, sender: str, to: list[str]) -> Emai
     message["To"] = ", ".join(to)
     message.set_content(Path(paths["email_text"]).read_text(encoding="utf-8"))
     message.add_alternative(Path(paths["email_html"]).read_text(encoding="utf-8"), subtype="html")
-    html_part = message.get_payload()[1]
+    html_part = message.get_body(preferencelist=("html",))
+    assert isinstance(html_part, EmailMessage)
     for name, chart in sorted(paths.get("charts", {}).items()):
         html_part.add_related(
             Path(chart).read_bytes(),

@@ -280,7 +280,7 @@ def _collected_days(s: Session, first: date, last: date) -> set[date]:
     return set(articles) | set(runs)
 
 
-def _history(s: Session, day: date, window: int) -> dict[date, tuple[int, int, int, int]]:
+def _history(s: Session, day: date, window: int) -> dict[date, tuple[int, ...]]:
     """Articles, stories, outlets and languages per day, for the day and the window before it."""
     story = func.coalesce(DedupAssignment.story, ArticleRow.id)
     rows = s.execute(
@@ -361,8 +361,8 @@ def _topic_trends(
         )
     )
     for article_day, language, title, body in rows:
-        for topic in matcher.where(language, title, two_sentence_lead(body), body):
-            counts[topic][article_day] += 1
+        for name in matcher.where(language, title, two_sentence_lead(body), body):
+            counts[name][article_day] += 1
     baseline_days = [
         first + timedelta(days=offset) for offset in range(window) if first + timedelta(days=offset) in collected
     ]
@@ -442,7 +442,7 @@ def _health(s: Session, day: date, sources: dict[str, Source]) -> tuple[list[Hea
     issues = []
     failed = sorted(source_id for source_id, run in runs.items() if run.status == "failed")
     for source_id in failed:
-        history = s.scalars(
+        failed_days = s.scalars(
             select(SourceRun.day)
             .where(SourceRun.source_id == source_id, SourceRun.day < day, SourceRun.status == "failed")
             .order_by(SourceRun.day.desc())
@@ -451,7 +451,11 @@ def _health(s: Session, day: date, sources: dict[str, Source]) -> tuple[list[Hea
         detail = (run.reason or "failed") + (f": {run.error.splitlines()[0][:160]}" if run.error else "")
         issues.append(
             HealthIssue(
-                source_id, outlet(source_id), "failed", detail, f"since {long_day(_streak_start(list(history), day))}"
+                source_id,
+                outlet(source_id),
+                "failed",
+                detail,
+                f"since {long_day(_streak_start(list(failed_days), day))}",
             )
         )
     _, day_end = day_window(day)
@@ -471,17 +475,21 @@ def _health(s: Session, day: date, sources: dict[str, Source]) -> tuple[list[Hea
         .group_by(ArticleRow.source_id)
         .order_by(ArticleRow.source_id)
     ).all()
-    for source_id, count in fallbacks:
+    for fallback_source, count in fallbacks:
         history = s.scalars(
             select(ArticleRow.day)
             .distinct()
-            .where(ArticleRow.source_id == source_id, ArticleRow.day < day, ArticleRow.method.like("generic-fallback%"))
+            .where(
+                ArticleRow.source_id == fallback_source,
+                ArticleRow.day < day,
+                ArticleRow.method.like("generic-fallback%"),
+            )
             .order_by(ArticleRow.day.desc())
         ).all()
         issues.append(
             HealthIssue(
-                source_id or "?",
-                outlet(source_id or "?"),
+                fallback_source or "?",
+                outlet(fallback_source or "?"),
                 "generic fallback",
                 f"{plural(count, 'article')} read without its extraction profile",
                 f"since {long_day(_streak_start(list(history), day))}",
