@@ -178,10 +178,13 @@ def test_csv_has_one_row_per_story(demo):
 
 
 def test_rerun_gives_the_same_bytes(demo, tmp_path):
-    before = {kind: Path(demo["paths"][kind]).read_bytes() for kind in ("html", "md", "pdf", "csv")}
+    kinds = ("html", "md", "pdf", "csv", "email_html", "email_text")
+    before = {kind: Path(demo["paths"][kind]).read_bytes() for kind in kinds}
+    charts = {name: Path(path).read_bytes() for name, path in demo["paths"]["charts"].items()}
     with store.session(demo["db_url"]) as s:
         again = briefing.run_for_day(s, DAY, demo["output"], sources=demo["sources"], topics=demo["topics"])
     assert {kind: Path(again[kind]).read_bytes() for kind in before} == before
+    assert {name: Path(path).read_bytes() for name, path in again["charts"].items()} == charts
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing (apt-get install poppler-utils)")

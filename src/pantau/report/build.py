@@ -145,6 +145,7 @@ def _stories(
     sources: dict[str, Source],
     matcher: rank.TopicMatcher,
     ranking: rank.Ranking,
+    compared: bool,
 ) -> list[Story]:
     wire_sources = {source_id for source_id, source in sources.items() if source.wire}
     wire_outlets = {source.outlet for source in sources.values() if source.wire}
@@ -199,7 +200,7 @@ def _stories(
             wire_pickups=len(set(outlets) - wire_outlets) if wire else 0,
             topic_places=places,
             official=official,
-            new=first_seen >= day,
+            new=compared and first_seen >= day,
             routine=routine,
             ranking=ranking,
         )
@@ -218,6 +219,7 @@ def _stories(
                 wire=wire,
                 new=first_seen >= day,
                 first_seen=first_seen,
+                compared=compared,
                 routine=routine,
                 official=official,
                 score=story_score,
@@ -607,15 +609,15 @@ def build_briefing(
     settings = settings or rank.settings()
     ranking, comparisons = settings.ranking, settings.comparisons
     matcher = rank.TopicMatcher(topics, ranking.watchlist)
+    window = comparisons.history_days
+    collected = _collected_days(s, day - timedelta(days=window), day - timedelta(days=1))
     items = _select_items(s, ArticleRow.day == day)
-    stories = _stories(items + _earlier_copies(s, day, items), day, sources, matcher, ranking)
+    stories = _stories(items + _earlier_copies(s, day, items), day, sources, matcher, ranking, bool(collected))
     top = [story for story in stories if not story.routine][:TOP_STORIES]
     statements = _statements(items, stories, day, ranking)
     wire_stories, pickups = _wire_pickup(stories, sources)
     other_languages, more = _other_languages(stories)
     health, polled, failed = _health(s, day, sources)
-    window = comparisons.history_days
-    collected = _collected_days(s, day - timedelta(days=window), day - timedelta(days=1))
     trends = _topic_trends(s, day, topics, matcher, stories, collected, comparisons)
     articles = [item.article for item in items]
     notice = _notice(len(articles), polled, failed, day)

@@ -52,6 +52,7 @@ class Story:
     wire: str | None
     new: bool  # first seen on the briefing day; else it continues from an earlier day
     first_seen: date
+    compared: bool  # whether any earlier day was collected: without one, "new" would be a guess
     routine: bool
     official: bool
     score: Score
@@ -75,6 +76,9 @@ class Story:
 
     @property
     def status(self) -> str:
+        """ "new", "continuing since 7 Jul", or "" on a first collected day, when there is nothing to compare with."""
+        if not self.compared:
+            return ""
         return "new" if self.new else f"continuing since {self.first_seen.day} {self.first_seen:%b}"
 
 

@@ -138,7 +138,7 @@ def render_csv(briefing: Briefing) -> str:
             parts["official"],
             parts["novelty"],
             parts["routine"],
-            "new" if story.new else "continuing",
+            story.status.split(" ")[0],
             "yes" if story.routine else "no",
             story.id,
             story.title,
