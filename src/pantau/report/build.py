@@ -567,11 +567,16 @@ def _summary(notice: str | None, top: list[Story], statements: list[Statement], 
             else ""
         )
         missing = len(statements) - len(carried)
-        sentences.append(
-            f"The ministry issued {plural(len(statements), 'statement')}: {len(carried)} carried by other outlets"
-            + (f", {missing} not yet carried" if missing else "")
-            + f"{detail}."
-        )
+        if not carried:
+            sentences.append(
+                f"None of the ministry's {plural(len(statements), 'statement')} has been carried by other outlets yet."
+            )
+        else:
+            sentences.append(
+                f"The ministry issued {plural(len(statements), 'statement')}: {len(carried)} carried by other outlets"
+                + (f", {missing} not yet carried" if missing else "")
+                + f"{detail}."
+            )
     spikes = [topic for topic in topics if topic.spike]
     if spikes:
         names = ", ".join(f"{topic.name} ({topic.articles} articles, usually {topic.usual:g})" for topic in spikes[:2])
