@@ -187,7 +187,7 @@ def _stories(
             article = item.article
             found = matcher.where(article.language, article.title, two_sentence_lead(article.body), article.body)
             for topic, place in found.items():
-                if topic not in places or rank._PLACE[place] < rank._PLACE[places[topic]]:
+                if topic not in places or rank.PLACE_ORDER[place] < rank.PLACE_ORDER[places[topic]]:
                     places[topic] = place
         wire = next((item.article.wire for item in members if item.article.wire), None)
         outlets = list(dict.fromkeys(carrier.outlet for carrier in carriers))
@@ -213,7 +213,7 @@ def _stories(
                 language=lead.language,
                 published=carriers[0].published,
                 lead=two_sentence_lead(head.body),
-                topics=sorted(places, key=lambda topic: (rank._PLACE[places[topic]], topic)),
+                topics=sorted(places, key=lambda topic: (rank.PLACE_ORDER[places[topic]], topic)),
                 carriers=carriers,
                 versions=_versions(members, lead.language),
                 wire=wire,

@@ -169,7 +169,8 @@ class Score:
         }
 
 
-_PLACE = {"title": 0, "lead": 1, "repeated": 2}
+# Where a topic is named, most telling first.
+PLACE_ORDER = {"title": 0, "lead": 1, "repeated": 2}
 
 
 def is_routine(title: str, rule: RoutineRule) -> bool:
@@ -195,7 +196,7 @@ def score(
     )
     weights = ranking.watchlist
     by_place = {"title": weights.in_title, "lead": weights.in_lead, "repeated": weights.repeated}
-    best = sorted(topic_places.values(), key=_PLACE.__getitem__)[: weights.max_topics]
+    best = sorted(topic_places.values(), key=PLACE_ORDER.__getitem__)[: weights.max_topics]
     return Score(
         reach=round(reach, 2),
         watchlist=round(sum(by_place[place] for place in best), 2),
