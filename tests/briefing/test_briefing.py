@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import base64
 import csv
+import logging
+import os
 import shutil
 import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -13,8 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 
-from pantau import store
-from pantau.report import briefing
+from pantau import files, store
+from pantau.report import briefing, text
 
 from .briefing_store import (
     DAY,
@@ -52,10 +55,10 @@ def test_writes_the_four_files_and_counts(demo):
 
 def test_top_story_is_the_wire_story_with_its_carriers_and_delays(demo):
     top = page(demo["paths"]).select("#top-stories li.card")[0]
-    assert top.h3.get_text(" ", strip=True) == f"1 {WIRE_TITLE}"
+    assert top.h3.get_text(" ", strip=True) == f"1 new {WIRE_TITLE}"
     assert "6 outlets" in top.select_one(".meta").get_text(" ", strip=True)
     carriers = [
-        (row.td.a.get_text(), *(cell.get_text(strip=True) for cell in row.find_all("td")[1:]))
+        (row.td.a.get_text(), *(cell.get_text(strip=True) for cell in row.find_all("td")[1::2]))
         for row in top.select("table tr")[1:]
     ]
     assert carriers == [
@@ -67,7 +70,11 @@ def test_top_story_is_the_wire_story_with_its_carriers_and_delays(demo):
         ("Sin Chew Daily", "zh", "+2 h"),
         ("New Straits Times", "en", "+3 h 5 min"),
     ]
-    assert "minhash+containment 0.87" in top.get_text()  # why it was grouped, in small print
+    relations = [row.find_all("td")[2].get_text(strip=True) for row in top.select("table tr")[1:]]
+    assert relations[:3] == ["original", "translation", "same text as Bernama"]  # in the reader's words
+    assert "minhash" not in top.get_text()
+    # The operators' detail (method and score) is in the appendix.
+    assert "minhash+containment 0.87" in page(demo["paths"]).select_one("#grouping").get_text()
     assert top.select_one("p.lead").get_text().startswith("KUALA LUMPUR, Jan 5 (Bernama) -- Malaysia and China")
     assert [chip.get_text() for chip in top.select(".chip")] == ["South China Sea"]
 
@@ -138,12 +145,13 @@ def test_watch_list_counts_trend_and_spikes(demo):
     }
     assert rows["South China Sea SPIKE"][1:3] == ["10", "4"]
     assert rows["ASEAN"][1] == "3"  # 3 today against 2 a day all week: no spike
-    assert "at least 3 articles today" in page(demo["paths"]).select_one("#watchlist").get_text()
+    assert "at least 3 articles and exceeds its median" in page(demo["paths"]).select_one("#watchlist").get_text()
 
 
 def test_summary_compares_with_the_day_before_and_the_week(demo):
     tiles = [tile.get_text(" ", strip=True) for tile in page(demo["paths"]).select(".tile")]
-    assert tiles[0] == "14 Articles +11 vs day before +345% vs 7-day avg 3.1"
+    # A median of the collected days, not a percentage of a mean (which near zero reads "+2350%").
+    assert tiles[0] == "14 Articles +11 vs day before usual 3 a day (7-day median)"
     assert tiles[1].startswith("7 Unique stories")
 
 
@@ -170,10 +178,13 @@ def test_csv_has_one_row_per_story(demo):
 
 
 def test_rerun_gives_the_same_bytes(demo, tmp_path):
-    before = {kind: Path(demo["paths"][kind]).read_bytes() for kind in ("html", "md", "pdf", "csv")}
+    kinds = ("html", "md", "pdf", "csv", "email_html", "email_text")
+    before = {kind: Path(demo["paths"][kind]).read_bytes() for kind in kinds}
+    charts = {name: Path(path).read_bytes() for name, path in demo["paths"]["charts"].items()}
     with store.session(demo["db_url"]) as s:
         again = briefing.run_for_day(s, DAY, demo["output"], sources=demo["sources"], topics=demo["topics"])
     assert {kind: Path(again[kind]).read_bytes() for kind in before} == before
+    assert {name: Path(path).read_bytes() for name, path in again["charts"].items()} == charts
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext missing (apt-get install poppler-utils)")
@@ -194,6 +205,10 @@ def test_pdf_has_pages_and_the_titles_in_every_script(demo):
     ):
         assert expected in text
     assert text.count("\f") == pages
+    # Latin and Vietnamese from DejaVu, Chinese from Noto CJK: embedded, not substituted by the viewer.
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout
+    assert "DejaVu-Sans" in fonts and "Noto-Sans-CJK" in fonts
+    assert all(line.split()[-5:-2] == ["yes", "yes", "yes"] for line in fonts.splitlines()[2:])
 
 
 def empty_briefing(tmp_path: Path, rows: list) -> tuple[dict, BeautifulSoup]:
@@ -281,22 +296,135 @@ def test_demo_rows_are_the_demo_rows():
 )
 def test_pickup_delay(minutes, label):
     start = at(DAY, 8)
-    assert briefing.pickup_delay(start, start + timedelta(minutes=minutes)) == label
+    assert text.pickup_delay(start, start + timedelta(minutes=minutes)) == label
 
 
 def test_two_sentence_lead_handles_abbreviations_and_chinese():
     assert (
-        briefing.two_sentence_lead("Dr. Wee met Mr. Tan today. They spoke. Then left.")
+        text.two_sentence_lead("Dr. Wee met Mr. Tan today. They spoke. Then left.")
         == "Dr. Wee met Mr. Tan today. They spoke."
     )
     assert (
-        briefing.two_sentence_lead("东盟外长会议今天举行。会议讨论了缅甸局势。第三句。")
+        text.two_sentence_lead("东盟外长会议今天举行。会议讨论了缅甸局势。第三句。")
         == "东盟外长会议今天举行。会议讨论了缅甸局势。"
     )
-    assert briefing.two_sentence_lead("One sentence only") == "One sentence only"
+    assert text.two_sentence_lead("One sentence only") == "One sentence only"
 
 
 def test_links_can_only_open_pages():
-    assert briefing.safe_link("javascript:alert(1)") == "#"
-    assert briefing.safe_link("https://a.example/x (1)") == "https://a.example/x%20%281%29"
-    assert briefing.safe_link("quality/index.html") == "quality/index.html"
+    assert text.safe_link("javascript:alert(1)") == "#"
+    assert text.safe_link("https://a.example/x (1)") == "https://a.example/x%20%281%29"
+    assert text.safe_link("quality/index.html") == "quality/index.html"
+
+
+def test_our_statements_show_pickup_with_outlets_languages_and_delay(tmp_path):
+    release = article("kln", "Ministry of Foreign Affairs Malaysia", "ms", "KENYATAAN MEDIA: ASEAN", at(DAY, 10))
+    report = article(
+        "bernama", "Bernama", "en", "Wisma Putra welcomes ASEAN statement", at(DAY, 11, 30), wire="bernama"
+    )
+    copy = article("thestar", "The Star", "en", "Wisma Putra welcomes ASEAN statement", at(DAY, 12), wire="bernama")
+    ignored = article("kln", "Ministry of Foreign Affairs Malaysia", "ms", "KENYATAAN MEDIA: LAWATAN", at(DAY, 15))
+    rows = [
+        release,
+        report,
+        copy,
+        ignored,
+        assign(release, "s-asean", "c-ms", canonical=True),
+        assign(report, "s-asean", "c-en", canonical=True),
+        assign(copy, "s-asean", "c-en"),
+        assign(ignored, "s-visit", "c-visit", canonical=True),
+        run("bernama", DAY),
+        run("thestar", DAY),
+    ]
+    paths, html = empty_briefing(tmp_path, rows)
+    carried, not_carried = (item.get_text(" ", strip=True) for item in html.select("#statements .statement"))
+    assert carried.startswith("KENYATAAN MEDIA: ASEAN Released 10:00 MYT")
+    assert "Carried by 2 outlets in en: Bernama en +1 h 30 min, The Star en +2 h" in carried
+    assert not_carried.startswith("KENYATAAN MEDIA: LAWATAN") and "Not yet carried" in not_carried
+    summary = html.select_one("#summary .exec").get_text(" ", strip=True)
+    assert (
+        "The ministry issued 2 statements: 1 carried by other outlets, 1 not yet carried; "
+        "the first pickup was Bernama, +1 h 30 min after release." in summary
+    )
+    markdown = Path(paths["md"]).read_text(encoding="utf-8")
+    assert "## Our statements" in markdown and "not yet carried" in markdown
+
+
+def test_csv_cells_cannot_become_formulas(tmp_path):
+    hostile = ['=HYPERLINK("http://evil.example","click")', "+1+1", "-2+3", "@SUM(A1)", "\tTabbed", "\rReturn"]
+    rows = [run("thestar", DAY)]
+    for hour, title in enumerate(hostile, start=8):
+        row = article("thestar", "The Star", "en", title, at(DAY, hour), body="=1+2. Second sentence.")
+        rows += [row, assign(row, f"s{hour}", f"c{hour}", canonical=True)]
+    paths, _ = empty_briefing(tmp_path, rows)
+    with open(paths["csv"], encoding="utf-8-sig", newline="") as handle:
+        written = list(csv.DictReader(handle))
+    assert sorted(row["title"] for row in written) == sorted("'" + title for title in hostile)
+    assert all(row["lead"].startswith("'=1+2.") for row in written)
+    assert all(not row["score_routine"].startswith("'") for row in written)  # numbers stay numbers
+
+
+def test_a_failed_write_leaves_the_previous_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "stories.csv"
+    target.write_text("the previous briefing\n", encoding="utf-8")
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        files.write_atomically(target, "a new briefing that never lands\n")
+    assert target.read_text(encoding="utf-8") == "the previous briefing\n"
+    assert [path.name for path in tmp_path.iterdir()] == ["stories.csv"]  # no temporary file left behind
+
+
+WRITE_WITH_A_SIZE_LIMIT = """
+import resource, signal, sys
+from pathlib import Path
+from pantau import store
+from pantau.registry.sources import load_sources, load_watchlist
+from pantau.report import briefing
+from tests.briefing.briefing_store import DAY
+folder = Path(sys.argv[1])
+sources = {s.id: s for s in load_sources(folder / "sources.yaml")}
+topics = load_watchlist(folder / "watchlist.yaml")
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG, like a full disk
+limit = int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+with store.session(f"sqlite:///{folder / 'pantau.db'}") as s:
+    briefing.run_for_day(s, DAY, folder / "output", sources=sources, topics=topics)
+"""
+
+
+def test_a_disk_that_fills_up_mid_briefing_leaves_every_previous_file_whole(demo, tmp_path):
+    """A real write failure (the file size limit, as a full disk would) while rewriting the briefing."""
+    folder = tmp_path / "copy"
+    shutil.copytree(Path(demo["db_url"].removeprefix("sqlite:///")).parent, folder)
+    briefing_dir = folder / "output" / "briefings" / DAY.isoformat()
+    before = {path.name: path.read_bytes() for path in briefing_dir.iterdir() if path.is_file()}
+    limit = 64 * 1024  # more than the Markdown, less than the page with its charts and the PDF
+    assert len(before["briefing.md"]) < limit < len(before["briefing.html"])
+    finished = subprocess.run(
+        [sys.executable, "-c", WRITE_WITH_A_SIZE_LIMIT, str(folder), str(limit)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert finished.returncode != 0 and "File too large" in finished.stderr
+    after = {path.name: path.read_bytes() for path in briefing_dir.iterdir() if path.is_file()}
+    assert after == before, "a file was truncated, removed or left behind"
+
+
+def test_the_briefing_task_logs_no_library_noise(tmp_path, caplog):
+    caplog.set_level(logging.INFO)
+    rows = [run("bernama", DAY)]
+    for hour, title in enumerate((WIRE_TITLE, ZH_TITLE, VI_TITLE, MS_TITLE), start=8):
+        row = article("bernama", "Bernama", "en", title, at(DAY, hour))
+        rows += [row, assign(row, f"s{hour}", f"c{hour}", canonical=True)]
+    empty_briefing(tmp_path, rows)
+    noisy = [
+        record for record in caplog.records if record.name.split(".")[0] in ("fontTools", "weasyprint", "matplotlib")
+    ]
+    assert noisy == []
+    assert len(caplog.records) < 5

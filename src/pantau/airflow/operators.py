@@ -107,11 +107,11 @@ class BriefingOperator(BaseOperator):
     operator_extra_links = (BriefingLink(),)
 
     def execute(self, context) -> dict:
-        from pantau.airflow.delivery import deliver_briefing
+        from pantau.airflow.delivery import base_url, deliver_briefing
         from pantau.report.briefing import run_for_day
 
         day = interval_day(context)
         with store.session() as s:
-            outputs = run_for_day(s, day, config.output_dir())
+            outputs = run_for_day(s, day, config.output_dir(), base_url=base_url())
         outputs["emailed"] = deliver_briefing(outputs, day)
         return outputs

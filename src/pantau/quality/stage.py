@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from pantau import config
 from pantau.config import ConfigError
 from pantau.days import day_window
+from pantau.files import write_atomically
 from pantau.quality.expectations import ArticleSettings, SuiteSpec, VolumeSettings, load_suites
 from pantau.redact import redacted
 from pantau.registry.sources import Source
@@ -438,13 +439,13 @@ def write_report(output_dir: Path, day: date, now: datetime, summaries: list[dic
     directory.mkdir(parents=True, exist_ok=True)
     summaries, validations = redacted(summaries), redacted(validations)  # offending rows quote URLs
     document = {"day": day.isoformat(), "checked_at": now.isoformat(), "suites": summaries, "validations": validations}
-    (directory / "results.json").write_text(json.dumps(document, indent=1, default=str), encoding="utf-8")
+    write_atomically(directory / "results.json", json.dumps(document, indent=1, default=str))
     environment = Environment(
         loader=FileSystemLoader(config.INCLUDE_DIR / "templates"), autoescape=select_autoescape(default=True)
     )
     html = environment.get_template("quality.html.j2").render(day=day, checked_at=now, suites=summaries)
     path = directory / "index.html"
-    path.write_text(html, encoding="utf-8")
+    write_atomically(path, html)
     return path
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 # Debian's fonts-noto-cjk: outlet names on the charts may be written in Chinese.
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+# Its bold face too: without it matplotlib logs "Failed to find font weight bold" for every title.
+CJK_BOLD_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")
 INK, MUTED, ACCENT = "#1f2933", "#7b8794", "#0b6e99"
 STYLE: dict[RcKeyType, Any] = {
     "font.size": 10,
@@ -39,6 +42,8 @@ def _font_families() -> list[str]:
     if CJK_FONT.exists():
         # Registered by path: matplotlib's font cache may predate the font's installation.
         font_manager.fontManager.addfont(str(CJK_FONT))
+        if CJK_BOLD_FONT.exists():
+            font_manager.fontManager.addfont(str(CJK_BOLD_FONT))
         families.append(font_manager.FontProperties(fname=str(CJK_FONT)).get_name())
     return families
 
@@ -86,4 +91,10 @@ def hourly_volume(per_hour: Sequence[int], title: str) -> bytes:
 
 
 def data_uri(png: bytes) -> str:
+    """The chart inside the page itself: a briefing.html that is one self-contained file."""
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def content_id(name: str, day: date) -> str:
+    """The chart's Content-ID in the email: mail clients show inline parts, not data: images."""
+    return f"{name}.{day.isoformat()}@pantau"
