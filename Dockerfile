@@ -2,11 +2,11 @@
 # The -python3.11 variant of the 3.3.2 image: requirements.txt is pinned and tested on Python 3.11.
 FROM apache/airflow:3.3.2-python3.11
 
-# The PDF briefing's fonts: DejaVu for Latin scripts and Vietnamese, Noto CJK for Chinese
+# The PDF briefing: Pango for WeasyPrint, DejaVu for Latin scripts and Vietnamese, Noto CJK for Chinese
 # (tests/scale/test_dockerfile.py checks this list against the fonts the renderer opens).
 USER root
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-noto-cjk \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 \
     && apt-get clean \
     && rm -rf /var/lib/apt/lists/*
 USER airflow

@@ -13,8 +13,8 @@ AIRFLOW_CONSTRAINTS ?= https://raw.githubusercontent.com/apache/airflow/constrai
 UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --python-version 3.11.5 --python-platform x86_64-unknown-linux-gnu \
 	--annotation-style line --custom-compile-command "make requirements" --quiet
 
-# Debian packages: fonts for the PDF briefing (Latin, Vietnamese, CJK), Chromium and poppler for its tests.
-SYSTEM_PACKAGES := fonts-dejavu-core fonts-noto-cjk chromium poppler-utils
+# Debian packages: fonts and Pango for the PDF briefing (WeasyPrint; Latin, Vietnamese, CJK), Chromium and poppler for its tests.
+SYSTEM_PACKAGES := fonts-dejavu-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 chromium poppler-utils
 
 .PHONY: demo test test-fast lint bench requirements clean system-packages
 

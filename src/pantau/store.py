@@ -10,7 +10,9 @@ string is bounded and cleaned as it is written: no value a server sends can fail
 
 from __future__ import annotations
 
+import sqlite3
 import threading
+import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -316,12 +318,24 @@ class AlertState(Base):
     last_error: Mapped[str | None] = mapped_column(Text, nullable=True, info=_MESSAGE)
 
 
+_WAL_SWITCH_ATTEMPTS = 300  # 30 s, as busy_timeout
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     # busy_timeout waits for locks, first: switching a fresh file to WAL takes one, and another
     # process may hold it. WAL lets the mapped poll tasks write while another task reads.
     cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # SQLite answers "locked" at once, without the busy handler, when the switch would deadlock
+    # with a process that holds the write lock (another process upgrading a fresh store): retry.
+    for attempt in range(_WAL_SWITCH_ATTEMPTS):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError:
+            if attempt == _WAL_SWITCH_ATTEMPTS - 1:
+                raise
+            time.sleep(0.1)
     cursor.close()
 
 

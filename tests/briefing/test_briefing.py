@@ -427,4 +427,5 @@ def test_the_briefing_task_logs_no_library_noise(tmp_path, caplog):
         record for record in caplog.records if record.name.split(".")[0] in ("fontTools", "weasyprint", "matplotlib")
     ]
     assert noisy == []
-    assert len(caplog.records) < 5
+    # The fresh test store's one-time migration is logged by Alembic; the briefing's own lines are few.
+    assert len([record for record in caplog.records if not record.name.startswith("alembic")]) < 5
