@@ -4,7 +4,7 @@ archive sitemaps used to recover a past day, reading only the children that can 
 from __future__ import annotations
 
 import gzip
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -178,3 +178,18 @@ def _fetch_through(site, fetcher):
     source = make_source(site)
     fetcher.trust_origins(source.configured_urls)  # as a poll of the configured source does
     return sitemap_fetch(fetcher, source)
+
+
+def test_a_missed_past_day_is_polled_from_the_archive_when_the_live_feed_has_moved_on(site, fetcher, db_url):
+    # The live feed lists only today's story; the day the polls missed (DAY) is in the archive.
+    today = NOW + timedelta(days=3)
+    site.reply("/feed.xml", news_sitemap((site.url("/today"), today.isoformat(), "Today")))
+    site.reply("/sitemap.xml", news_sitemap((site.url("/missed"), "2025-07-08T10:00:00+08:00", "On the missed day")))
+    for path, title in (("/today", "Today"), ("/missed", "On the missed day")):
+        site.reply(path, article(title), headers={"Content-Type": "text/html"})
+    source = make_source(site, "/feed.xml", kind="sitemap", archive={"index": site.url("/sitemap.xml")})
+
+    summary = poll_source(source, DAY, now=today, db_url=db_url, fetcher=fetcher)
+
+    assert (summary["status"], summary["new"]) == ("ok", 1)
+    assert site.hits["/missed"] == 1 and site.hits["/today"] == 0  # only what the archive dates on DAY
