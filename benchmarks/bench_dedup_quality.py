@@ -14,46 +14,24 @@ Two kinds of set, reported separately (docs/dedup.md):
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the labelled sets live in the test package
 
 from tests.dedup.heldout.summit import heldout_set  # noqa: E402
-from tests.dedup.labelled import labelled_set  # noqa: E402
+from tests.dedup.labelled import demo_pages, labelled_set  # noqa: E402
 from tests.dedup.scoring import pairwise_scores  # noqa: E402
 
 from pantau.dedup.cluster import assign_clusters  # noqa: E402
 from pantau.dedup.signatures import DedupItem  # noqa: E402
-from pantau.models import article_id  # noqa: E402
 
 GOALS = {"copy F1": 0.95, "story F1": 0.90, "story precision": 0.95}
 
 
 def demo_set() -> list[tuple[DedupItem, str, str]]:
-    pages = [json.loads(line) for line in (ROOT / "include/demo/expected.jsonl").read_text("utf-8").splitlines()]
-    return [
-        (
-            DedupItem(
-                id=article_id(p["canonical_url"]),
-                url=p["canonical_url"],
-                outlet=p["outlet"],
-                source_id=p["source_id"],
-                language=p["language"],
-                title=p["title"],
-                body=p["body"],
-                published=datetime.fromisoformat(p["published"]) if p["published"] else None,
-                wire=p["wire"],
-            ),
-            p["cluster"],
-            p["story"],
-        )
-        for p in pages
-        if p.get("body")
-    ]
+    return [(item, page["cluster"], page["story"]) for page, item in demo_pages() if page.get("body")]
 
 
 def scores(entries: list[tuple[DedupItem, str, str]]) -> dict[str, float]:

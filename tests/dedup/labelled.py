@@ -10,6 +10,7 @@ written out here.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -509,3 +510,29 @@ def labelled_set() -> list[Labelled]:
         ),
     )
     return items
+
+
+DEMO_EXPECTED = Path(__file__).resolve().parents[2] / "include" / "demo" / "expected.jsonl"
+
+
+def demo_pages() -> list[tuple[dict, DedupItem]]:
+    """The demo site's pages as their ground truth gives them (with cluster and story labels), each
+    beside the dedup item made from it."""
+    pages = [json.loads(line) for line in DEMO_EXPECTED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        (
+            p,
+            DedupItem(
+                id=article_id(p["canonical_url"]),
+                url=p["canonical_url"],
+                outlet=p["outlet"],
+                source_id=p["source_id"],
+                language=p["language"],
+                title=p["title"],
+                body=p["body"],
+                published=datetime.fromisoformat(p["published"]) if p["published"] else None,
+                wire=p["wire"],
+            ),
+        )
+        for p in pages
+    ]

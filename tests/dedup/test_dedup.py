@@ -7,7 +7,6 @@ import socket
 import uuid
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -24,7 +23,7 @@ from pantau.dedup.signatures import DedupItem, Signatures
 from pantau.models import article_id
 from pantau.store import ArticleRow, DedupAssignment, DedupSignature
 
-from .labelled import Labelled, labelled_set
+from .labelled import Labelled, demo_pages, labelled_set
 from .scoring import pairwise_scores
 
 
@@ -58,25 +57,9 @@ def test_stories_across_languages_on_the_labelled_set(labelled, assigned):
     assert all(a.cluster != a.story for a in translations), "a translation keeps its own cluster"
 
 
-DEMO_EXPECTED = Path(__file__).resolve().parents[2] / "include" / "demo" / "expected.jsonl"
-
-
 def test_the_demo_stories():
-    pages = [json.loads(line) for line in DEMO_EXPECTED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    items = [
-        DedupItem(
-            id=article_id(p["canonical_url"]),
-            url=p["canonical_url"],
-            outlet=p["outlet"],
-            source_id=p["source_id"],
-            language=p["language"],
-            title=p["title"],
-            body=p["body"],
-            published=datetime.fromisoformat(p["published"]) if p["published"] else None,
-            wire=p["wire"],
-        )
-        for p in pages
-    ]
+    pages = [page for page, _ in demo_pages()]
+    items = [item for _, item in demo_pages()]
     assigned = assign_clusters(items)
     cluster_p, cluster_r = pairwise_scores([a.cluster for a in assigned], [p["cluster"] for p in pages])
     story_p, story_r = pairwise_scores([a.story for a in assigned], [p["story"] for p in pages])

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
-from pathlib import Path
-
 import numpy as np
 import pytest
 
@@ -16,10 +12,9 @@ from pantau.dedup.records import dedup_records
 from pantau.dedup.signatures import RELEASE, REPORT, DedupItem, Signatures, sign
 from pantau.models import article_id
 
+from .labelled import demo_pages
 from .scoring import pairwise_scores
 from .summit_day import summit_day
-
-DEMO_EXPECTED = Path(__file__).resolve().parents[2] / "include" / "demo" / "expected.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -100,29 +95,8 @@ def test_a_story_holds_one_cluster_per_language_and_wire(day):
         assert found[1].story == found[1].cluster
 
 
-def _demo_items() -> list[tuple[dict, DedupItem]]:
-    pages = [json.loads(line) for line in DEMO_EXPECTED.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [
-        (
-            p,
-            DedupItem(
-                id=article_id(p["canonical_url"]),
-                url=p["canonical_url"],
-                outlet=p["outlet"],
-                source_id=p["source_id"],
-                language=p["language"],
-                title=p["title"],
-                body=p["body"],
-                published=datetime.fromisoformat(p["published"]) if p["published"] else None,
-                wire=p["wire"],
-            ),
-        )
-        for p in pages
-    ]
-
-
 def test_the_ministry_statement_and_the_wire_report_are_one_story_with_the_statement_as_original():
-    pages = _demo_items()
+    pages = demo_pages()
     found = {p["cluster"]: a for (p, _), a in zip(pages, assign_clusters([item for _, item in pages]))}
     release, report = found["gaza-statement-ms"], found["gaza-statement-en"]
     assert release.method == "seed" and release.story == release.cluster
@@ -131,7 +105,7 @@ def test_the_ministry_statement_and_the_wire_report_are_one_story_with_the_state
 
 
 def test_statement_kinds_are_signed_and_survive_packing():
-    pages = {p["cluster"]: item for p, item in _demo_items()}
+    pages = {p["cluster"]: item for p, item in demo_pages()}
     signed = sign([pages["gaza-statement-ms"], pages["gaza-statement-en"], pages["penang-floods-en"]])
     assert signed.statements.tolist() == [RELEASE, REPORT, 0]
     restored, _, _ = Signatures.unpack([signed.pack(i, "c", "s") for i in range(len(signed))])
