@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from datetime import date
 
 import pytest
 from alembic import command
@@ -15,6 +14,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import MetaData, create_engine, inspect, select, text
 
 from pantau import cli, store
+
+from .test_store import ARTICLE
 
 
 def differences(url: str, metadata: MetaData = store.Base.metadata) -> list:
@@ -46,21 +47,6 @@ def legacy_store(url: str) -> None:
         connection.execute(text(f"DROP TABLE {store.VERSION_TABLE}"))
         connection.commit()
     engine.dispose()
-
-
-ARTICLE = dict(
-    id="a1",
-    url="https://nst.com.my/x",
-    source_id="nst",
-    outlet="New Straits Times",
-    title="T",
-    language="en",
-    body="b",
-    method="generic",
-    raw_page_id=1,
-    day=date(2025, 7, 8),
-    batch_day=date(2025, 7, 8),
-)
 
 
 def test_head_revision_is_alembics_head():

@@ -57,20 +57,23 @@ def test_times_come_back_tz_aware_as_the_same_instant(db_url):
         assert run.last_new_item_at.utcoffset() == timedelta(0)
 
 
+ARTICLE = dict(
+    id="a1",
+    url="https://nst.com.my/x",
+    source_id="nst",
+    outlet="New Straits Times",
+    title="T",
+    language="en",
+    body="b",
+    method="generic",
+    raw_page_id=1,
+    day=date(2025, 7, 8),
+    batch_day=date(2025, 7, 8),
+)
+
+
 def test_merging_an_article_twice_keeps_one_row(db_url):
-    row = dict(
-        id="a1",
-        url="https://nst.com.my/x",
-        source_id="nst",
-        outlet="New Straits Times",
-        title="T",
-        language="en",
-        body="b",
-        method="generic",
-        raw_page_id=1,
-        day=date(2025, 7, 8),
-        batch_day=date(2025, 7, 8),
-    )
+    row = ARTICLE
     for title in ("First title", "Corrected title"):
         with store.session(db_url) as s:
             s.merge(store.ArticleRow(**{**row, "title": title}))
