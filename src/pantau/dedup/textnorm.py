@@ -15,6 +15,8 @@ import sys
 import unicodedata
 from functools import lru_cache
 
+from pantau.registry.profiles import profile_book
+
 WIRES = ("bernama", "reuters", "afp", "ap", "xinhua", "antara", "vna", "ttxvn")
 _WIRE_ALTERNATION = "|".join(WIRES)
 
@@ -29,13 +31,6 @@ _ZH_DATELINE = re.compile(r"^\s*[（(]?[\u4e00-\u9fff]{2,8}\d{1,2}日讯[）)]?\
 # Credits at the end of a paragraph ("... he said. - BERNAMA", "-- Bernama") or in brackets.
 _TRAILING_CREDIT = re.compile(rf"[-–—]{{1,2}}\s*(?:{_WIRE_ALTERNATION})\s*$", re.IGNORECASE)
 _BRACKETED_CREDIT = re.compile(rf"\(\s*(?:{_WIRE_ALTERNATION}|马新社讯?)\s*\)", re.IGNORECASE)  # after NFKC: "("
-# Aggregator and share-bar lines that wrap copied stories.
-_BOILERPLATE = re.compile(
-    r"^(?:hashtags|comments|no comments yet|related articles?|read more|also read|advertisement|"
-    r"try our ai features|explore what .{1,30} can do for you|share this( article)?|follow us .*|"
-    r"click here .*|baca juga|berita berkaitan|相关报道|相关新闻|延伸阅读)\W*$",
-    re.IGNORECASE,
-)
 # A paragraph this short is a caption, a byline or a timestamp, not story text.
 _MIN_PARAGRAPH_TOKENS = 4
 _MIN_ZH_PARAGRAPH_CHARS = 8
@@ -130,6 +125,13 @@ def reports_statement(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _furniture() -> re.Pattern[str]:
+    """include/profiles.yaml's page furniture: bodies given to `pantau dedup` may never have been
+    extracted, and aggregators wrap the copies in it."""
+    return profile_book().furniture_re
+
+
+@lru_cache(maxsize=1)
 def _punctuation_to_space() -> dict[int, str]:
     """str.translate table mapping every Unicode punctuation or symbol to a space (fast, in C)."""
     return {code: " " for code in range(sys.maxunicode + 1) if unicodedata.category(chr(code))[0] in "PS"}
@@ -156,7 +158,7 @@ def story_paragraphs(body: str, language: str) -> list[str]:
         if "(" in paragraph:
             paragraph = _BRACKETED_CREDIT.sub("", paragraph)
         paragraph = paragraph.strip()
-        if not paragraph or _BOILERPLATE.match(paragraph) or _too_short(paragraph, language):
+        if not paragraph or _furniture().match(paragraph) or _too_short(paragraph, language):
             continue
         kept.append(paragraph)
     return kept

@@ -185,6 +185,7 @@ class ProfileBook(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     remove: Selectors = ()
+    furniture: Selectors = ()
     boilerplate: Selectors = ()
     end_markers: Selectors = ()
     date_formats: Selectors = ()
@@ -215,7 +216,7 @@ class ProfileBook(BaseModel):
     def _valid_selectors(cls, selectors: Selectors) -> Selectors:
         return _check_selectors(selectors)
 
-    @field_validator("boilerplate", "end_markers")
+    @field_validator("furniture", "boilerplate", "end_markers")
     @classmethod
     def _valid_patterns(cls, patterns: Selectors) -> Selectors:
         return _check_patterns(patterns)
@@ -233,8 +234,13 @@ class ProfileBook(BaseModel):
         return _compiled(self.remove)
 
     @cached_property
+    def furniture_re(self) -> re.Pattern[str]:
+        """A paragraph that is only furniture; one anchored alternation, cheap enough for dedup's every paragraph."""
+        return re.compile("^(?:" + "|".join(self.furniture or ("(?!)",)) + r")\W*$", re.IGNORECASE)
+
+    @cached_property
     def boilerplate_re(self) -> PatternSet:
-        return _any_of(self.boilerplate)
+        return _any_of((*self.boilerplate, self.furniture_re.pattern))
 
     @cached_property
     def end_marker_re(self) -> PatternSet:
