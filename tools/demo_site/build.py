@@ -145,11 +145,14 @@ class Site:
         pages = []
         for story_file in sorted((root / "stories").glob("*.yaml")):
             for item in load_yaml(story_file)["pages"]:
-                item = dict(item, story=story_file.stem, source=sources[item["source"]])
-                item["published"] = moment(item["published"])
-                item["feed_time"] = moment(item.get("feed_time"))
-                item["body"] = paras(item["body"])
-                pages.append(Page(**item))
+                try:
+                    fields = dict(item, story=story_file.stem, source=sources[item["source"]])
+                    fields["published"] = moment(item["published"])
+                    fields["feed_time"] = moment(item.get("feed_time"))
+                    fields["body"] = paras(item["body"])
+                    pages.append(Page(**fields))
+                except (KeyError, TypeError, ValueError) as error:  # a missing, unknown or malformed field
+                    raise ValueError(f"{story_file.name}, page {item.get('key')}: {error!r}") from error
         return cls(sources, pages, outlets["filler"], load_yaml(root / "mastheads.yaml"))
 
     def page(self, key: str) -> Page:
@@ -416,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         site = Site.load()
         files = build(args.out, site)
-    except (OSError, yaml.YAMLError, jinja2.TemplateError, KeyError, TypeError, AssertionError) as error:
+    except (OSError, yaml.YAMLError, jinja2.TemplateError, KeyError, ValueError, AssertionError) as error:
         print(f"build.py: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     size = sum(f.stat().st_size for f in files)
