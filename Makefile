@@ -16,7 +16,7 @@ UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --python-version 3.11.5 --pyth
 # Debian packages: fonts and Pango for the PDF briefing (WeasyPrint; Latin, Vietnamese, CJK), Chromium and poppler for its tests.
 SYSTEM_PACKAGES := fonts-dejavu-core fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 chromium poppler-utils
 
-.PHONY: demo test test-fast lint bench requirements clean system-packages
+.PHONY: demo demo-site test test-fast lint bench requirements clean system-packages
 
 $(READY): requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,10 +44,15 @@ test: $(READY) system-packages
 test-fast: $(READY)
 	$(BIN)/python -m pytest -n 2 --dist loadfile -m "not slow" $(PYTEST_ARGS)
 
+# Regenerate include/demo/ (the replay site, its ground truth and sources) from tools/demo_site/.
+demo-site: $(READY)
+	$(BIN)/python tools/demo_site/build.py
+
 lint: $(READY)
-	$(BIN)/ruff check src tests dags benchmarks plugins
-	$(BIN)/ruff format --check src tests dags benchmarks plugins
+	$(BIN)/ruff check src tests dags benchmarks plugins tools
+	$(BIN)/ruff format --check src tests dags benchmarks plugins tools
 	$(BIN)/mypy
+	$(BIN)/mypy tools/demo_site/build.py
 
 bench: $(READY)
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script $(BENCH_ARGS) || exit 1; done

@@ -19,7 +19,9 @@ import feedparser
 import pytest
 import yaml
 
-DEMO = Path(__file__).resolve().parents[2] / "include" / "demo"
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "include" / "demo"
+GENERATOR = ROOT / "tools" / "demo_site" / "build.py"
 SITE = DEMO / "site"
 FAKE_BASE = "http://127.0.0.1:1"
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -188,7 +190,7 @@ def test_pages_declare_their_charset_and_match_the_ground_truth(expected):
 
 
 def test_generator_reproduces_the_committed_files(tmp_path):
-    spec = importlib.util.spec_from_file_location("demo_build_site", DEMO / "build_site.py")
+    spec = importlib.util.spec_from_file_location("demo_site_build", GENERATOR)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it loads
     try:
@@ -204,4 +206,4 @@ def test_generator_reproduces_the_committed_files(tmp_path):
     committed.update({"site/" + p.relative_to(SITE).as_posix(): p.read_bytes() for p in SITE.rglob("*") if p.is_file()})
     assert sorted(generated) == sorted(committed)
     different = [name for name in generated if generated[name] != committed[name]]
-    assert not different, f"regenerate with `python include/demo/build_site.py`: {different[:5]}"
+    assert not different, f"regenerate with `python tools/demo_site/build.py`: {different[:5]}"
