@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pantau.demo import DEMO_DIR, SITE_DIR, write_sources
+from pantau.demo import SITE_DIR, write_sources
 from pantau.registry.sources import load_sources, outlet_pool
+from tests.demo_truth import expected_pages
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 ARTICLE_KEYS = {"url", "outlet", "source_id", "title", "published", "language", "byline", "body", "wire"}
@@ -37,8 +38,7 @@ def assert_one_line_error(finished: subprocess.CompletedProcess, *fragments: str
 
 
 def demo_pages(count: int | None = None) -> list[dict]:
-    lines = (DEMO_DIR / "expected.jsonl").read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()][:count]
+    return expected_pages()[:count]
 
 
 def test_no_command_is_a_one_line_error():

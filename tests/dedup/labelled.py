@@ -10,7 +10,6 @@ written out here.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from pantau.dedup.signatures import DedupItem
 from pantau.models import article_id
+from tests.demo_truth import expected_pages
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 MYT = ZoneInfo("Asia/Kuala_Lumpur")
@@ -512,13 +512,10 @@ def labelled_set() -> list[Labelled]:
     return items
 
 
-DEMO_EXPECTED = Path(__file__).resolve().parents[2] / "include" / "demo" / "expected.jsonl"
-
-
 def demo_pages() -> list[tuple[dict, DedupItem]]:
     """The demo site's pages as their ground truth gives them (with cluster and story labels), each
     beside the dedup item made from it."""
-    pages = [json.loads(line) for line in DEMO_EXPECTED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    pages = expected_pages()
     return [
         (
             p,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
-import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -19,6 +18,8 @@ import feedparser
 import pytest
 import yaml
 
+from tests.demo_truth import expected_pages
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "include" / "demo"
 GENERATOR = ROOT / "tools" / "demo_site" / "build.py"
@@ -29,8 +30,7 @@ SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 @pytest.fixture(scope="module")
 def expected() -> list[dict]:
-    with open(DEMO / "expected.jsonl", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return expected_pages()
 
 
 @pytest.fixture(scope="module")

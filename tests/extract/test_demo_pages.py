@@ -1,19 +1,16 @@
 """Every demo-site page against include/demo/expected.jsonl: through its profile, and generically
 (as if the profile had gone stale), which must still beat the bar the issue sets."""
 
-import json
-
 import pytest
 
 from pantau import demo
 from pantau.extract.article import extract_article
 from pantau.extract.scoring import token_f1
 from pantau.registry.sources import load_sources
+from tests.demo_truth import expected_pages
 
-EXPECTED = demo.DEMO_DIR / "expected.jsonl"
 BASE = "http://127.0.0.1:8765"  # where the demo server would serve the page; never contacted
-RECORDS = [json.loads(line) for line in EXPECTED.read_text(encoding="utf-8").splitlines()] if EXPECTED.exists() else []
-pytestmark = pytest.mark.skipif(not RECORDS, reason="include/demo/expected.jsonl not built yet")
+RECORDS = expected_pages()
 
 
 @pytest.fixture(scope="module")

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
 
 from pantau import store
-from pantau.demo import DEMO_DIR, SITE_DIR, write_sources
+from pantau.demo import SITE_DIR, write_sources
 from pantau.extract import parse
 from pantau.registry.sources import load_sources
+from tests.demo_truth import expected_pages
 
 DAY = date(2025, 7, 8)
 FETCHED = datetime(2025, 7, 8, 23, 0, tzinfo=timezone.utc)
 
 
 def demo_page(source_id: str) -> dict:
-    lines = (DEMO_DIR / "expected.jsonl").read_text(encoding="utf-8").splitlines()
-    return next(page for page in map(json.loads, lines) if page["source_id"] == source_id)
+    return next(page for page in expected_pages() if page["source_id"] == source_id)
 
 
 def raw(url: str, source_id: str, body: bytes, *, status: int = 200, minutes: int = 0) -> store.RawPage:
