@@ -228,8 +228,11 @@ def _stories(
                 score=story_score,
             )
         )
+    # Template reports go after every other story whatever their reach (the penalty alone would leave a
+    # widely carried market report above a one-outlet story): grouped at the end, as the page lists them.
     stories.sort(
         key=lambda story: (
+            story.routine,
             -story.score.total,
             -story.reach,
             -len(story.carriers),
