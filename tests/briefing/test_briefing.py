@@ -351,6 +351,7 @@ def test_our_statements_show_pickup_with_outlets_languages_and_delay(tmp_path):
     )
     markdown = Path(paths["md"]).read_text(encoding="utf-8")
     assert "## Our statements" in markdown and "not yet carried" in markdown
+    assert "(released 10:00 MYT · story #" in markdown  # each release names the story it belongs to
 
 
 def test_csv_cells_cannot_become_formulas(tmp_path):
