@@ -22,14 +22,18 @@ def smtp_connection(port: int, sender: str = "pantau@localhost") -> str:
 
 
 class Mailbox:
-    """An aiosmtpd handler keeping every message it is given, and whom it was for."""
+    """An aiosmtpd handler keeping every message it is given (or refusing the next `refusals`), and whom it was for."""
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.recipients: list[list[str]] = []
         self.port = 0
+        self.refusals = 0  # how many of the next messages to turn away, as a busy server does
 
     async def handle_DATA(self, server, session, envelope) -> str:
+        if self.refusals:
+            self.refusals -= 1
+            return "451 4.3.0 Try again later"
         self.messages.append(email.message_from_bytes(envelope.content, policy=default_policy))
         self.recipients.append(list(envelope.rcpt_tos))
         return "250 Message accepted for delivery"

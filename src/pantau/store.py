@@ -50,7 +50,7 @@ VERSION_TABLE = "pantau_alembic_version"
 BASELINE_REVISION = "0001"  # the schema create_all made before migrations; older stores are stamped with it
 # The newest revision in store_migrations/versions (tests/store checks it is Alembic's head): a store
 # already there is opened without importing Alembic, which would cost every task process a third of a second.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 # pg_advisory_xact_lock key that every Pantau process upgrading a PostgreSQL store waits on ("pantau").
 _UPGRADE_LOCK_KEY = 0x70616E746175
 
@@ -192,6 +192,9 @@ class SourcePoll(Base):
     lost_estimate: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: a gap of unknown size
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The log of the Airflow task instance that ran the poll (its map index and try): what a source
+    # alert links, whichever callback sends it. None outside Airflow (the CLI, the demo).
+    log_url: Mapped[str | None] = mapped_column(String(2048), nullable=True)
 
 
 class FeedListing(Base):

@@ -29,6 +29,7 @@ def record(
     error: str | None = None,
     at: datetime | None = None,
     found_new: bool = False,
+    log_url: str | None = None,
 ) -> None:
     at = at or run_time(day)
     with store.session(db_url) as s:
@@ -47,6 +48,7 @@ def record(
                 started_at=at,
                 finished_at=at + timedelta(seconds=5),
                 found_new=found_new,
+                log_url=log_url,
             ),
         )
 

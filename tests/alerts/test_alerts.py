@@ -169,6 +169,27 @@ def test_a_message_that_could_not_be_sent_is_due_again(sqlite_url):
     assert [(a.kind, a.notice) for a in sent] == [("failing", ALERT)]
 
 
+def test_each_message_links_the_log_of_the_poll_that_showed_it_whoever_sends_it(sqlite_url):
+    """Any task's callback may send the message (parse checks every source): the link is the poll's."""
+    poll_log = "http://airflow.example/dags/pantau_polling/runs/r{}/tasks/the_star.poll/mapped/0?try_number=1"
+    parse_log = "http://airflow.example/dags/pantau_daily_briefing/runs/r/tasks/parse?try_number=1"
+    failure = {"reason": "http-503", "error": "answered 503"}
+    record(sqlite_url, "thestar", DAY, "failed", log_url=poll_log.format(1), **failure)
+    record(sqlite_url, "thestar", DAY, "failed", at=run_time(DAY, 90), log_url=poll_log.format(2), **failure)
+    [alert] = send_due_alerts([STAR], run_time(DAY, 95), lambda alert: None, log_url=parse_log, db_url=sqlite_url)
+    assert alert.log_url == poll_log.format(2), "the newest failed poll's log"
+    day2 = DAY + timedelta(days=1)
+    record(sqlite_url, "thestar", day2, "ok", log_url=poll_log.format(3), found_new=True)
+    [recovered] = send_due_alerts([STAR], run_time(day2, 5), lambda alert: None, log_url=parse_log, db_url=sqlite_url)
+    assert (recovered.notice, recovered.log_url) == (RECOVERED, poll_log.format(3)), "the first poll to work again"
+    # A poll run outside Airflow (the CLI, the demo) has no log to link: the sending task's it is.
+    day3 = DAY + timedelta(days=2)
+    for minutes in (0, 90):
+        record(sqlite_url, "thestar", day3, "failed", at=run_time(day3, minutes), **failure)
+    [cli] = send_due_alerts([STAR], run_time(day3, 95), lambda alert: None, log_url=parse_log, db_url=sqlite_url)
+    assert cli.log_url == parse_log
+
+
 def test_the_message_names_source_reason_error_since_and_log():
     alert = Alert(
         "thestar",

@@ -118,6 +118,9 @@ def test_markup_in_a_title_is_shown_as_text(demo):
     assert "<script>" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; ASEAN ministers" in html
     assert SCRIPT_TITLE in page(demo["paths"]).get_text()
+    # The email's HTML, re-serialised by the CSS inliner, keeps the title as text too.
+    email = Path(demo["paths"]["email_html"]).read_text(encoding="utf-8")
+    assert "<script>" not in email and SCRIPT_TITLE in BeautifulSoup(email, "html.parser").get_text()
     markdown = Path(demo["paths"]["md"]).read_text(encoding="utf-8")
     rendered = MarkdownIt("commonmark").render(markdown)
     assert "<script>" not in rendered and "&lt;script&gt;alert" in rendered
@@ -348,6 +351,7 @@ def test_our_statements_show_pickup_with_outlets_languages_and_delay(tmp_path):
     )
     markdown = Path(paths["md"]).read_text(encoding="utf-8")
     assert "## Our statements" in markdown and "not yet carried" in markdown
+    assert "(released 10:00 MYT · story #" in markdown  # each release names the story it belongs to
 
 
 def test_csv_cells_cannot_become_formulas(tmp_path):

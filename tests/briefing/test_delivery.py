@@ -77,6 +77,33 @@ def test_briefing_is_emailed_with_plain_text_charts_and_attachments(demo, smtp_s
     assert "stories.csv (attached)" in BeautifulSoup(html, "html.parser").get_text()
 
 
+def style_of(element) -> dict[str, str]:
+    declarations = (part.split(":", 1) for part in element.get("style", "").split(";") if ":" in part)
+    return {name.strip(): value.strip() for name, value in declarations}
+
+
+def test_the_emails_styles_are_inlined_on_its_elements(demo, smtp_server):
+    """Outlook desktop and Gmail without <style> support read only style attributes: the look is there."""
+    assert delivery.deliver_briefing(demo["paths"], DAY) is True
+    soup = BeautifulSoup(parts(smtp_server.messages[0])["html"].get_content(), "html.parser")
+    assert style_of(soup.body)["background"] == "#f5f7fa"
+    assert style_of(soup.h1)["font-size"] == "28px"
+    card = soup.select_one("li.card")
+    assert style_of(card)["border"] == "1px solid #e4e7eb" and style_of(card)["background"] == "#ffffff"
+    assert style_of(card.select_one(".rank"))["background"] == "#1f2933"
+    assert style_of(soup.select_one(".status.new"))["background"] == "#0b6e99"
+    assert style_of(soup.select_one(".tile .value"))["font-size"] == "28px"
+    assert style_of(soup.select_one("a[href]"))["color"] == "#0b6e99"
+    assert style_of(soup.select_one("table.carriers th"))["color"] == "#616e7c"
+    # Mail clients know no CSS variables; the phone layout, which cannot be inlined, stays in <style>.
+    assert "var(" not in str(soup.body)
+    [kept] = soup.find_all("style")
+    assert "@media (max-width: 600px)" in kept.string and ".chip {" not in kept.string
+    # The web page keeps its stylesheet.
+    web = BeautifulSoup(Path(demo["paths"]["html"]).read_text(encoding="utf-8"), "html.parser")
+    assert "style" not in web.select_one("li.card").attrs and ".card {" in web.style.string
+
+
 def test_links_are_absolute_under_the_configured_base_url(linked, smtp_server):
     assert delivery.deliver_briefing(linked, DAY) is True
     found = parts(smtp_server.messages[0])

@@ -21,6 +21,7 @@ CHINA_VISIT = "王毅10日起访马 出席东盟外长系列会议"  # China's f
 MINISTERIAL_WEEK = "KL Gears Up For ASEAN Ministerial Week As SOM Concludes Successfully"
 AMM_ROAD_CLOSURES = "东盟外长会议明起举行 吉隆坡市中心多条道路将封闭"  # the ministers' meeting opens tomorrow
 TARIFFS = "Malaysia teruskan rundingan dengan AS selepas dikenakan tarif 25 peratus"
+GAZA_RELEASE = "KENYATAAN MEDIA: MALAYSIA MENGECAM PEMBUNUHAN RAKYAT PALESTIN DI TAPAK PENGAGIHAN BANTUAN DI GAZA"
 
 
 def page(demo_days, day) -> BeautifulSoup:
@@ -72,8 +73,9 @@ def test_score_breakdown_adds_up_in_the_csv(demo_days):
             )
             assert float(row["score"]) == pytest.approx(parts)
         ordered = sorted(ranks(demo_days, day).values(), key=lambda row: int(row["rank"]))
-        scores = [float(row["score"]) for row in ordered]
-        assert scores == sorted(scores, reverse=True)
+        # By score, routine template reports grouped after the rest.
+        keys = [(row["routine"] == "yes", -float(row["score"])) for row in ordered]
+        assert keys == sorted(keys)
 
 
 def test_a_passing_mention_does_not_tag_a_story(demo_days):
@@ -112,6 +114,12 @@ def test_no_delta_or_spike_without_a_baseline(demo_days):
         assert not html.select("#watchlist .spike")
         assert "No baseline yet" in html.select_one("#watchlist").get_text()
         assert "SPIKE" not in Path(demo_days["paths"][day]["md"]).read_text(encoding="utf-8")
+    # Nor a trend: the days before the first collected one are gaps, not zero bars under today's.
+    sparks = {
+        day: [spark.get_text() for spark in page(demo_days, day).select("#watchlist .spark")] for day in DEMO_DAYS
+    }
+    assert sparks[JULY_7] and all(spark.startswith("······") for spark in sparks[JULY_7])
+    assert sparks[JULY_8] and all(spark.startswith("·····") and "·" not in spark[5:] for spark in sparks[JULY_8])
 
 
 def test_a_story_from_yesterday_is_marked_continuing(demo_days):
@@ -129,6 +137,23 @@ def test_executive_summary_names_the_lead_story_in_two_or_three_sentences(demo_d
     assert 2 <= summary.count(".") - summary.count("...") <= 4 and CHINA_VISIT in summary
     checks = page(demo_days, JULY_8).select_one("#summary .checks").get_text(" ", strip=True)
     assert checks.startswith("Data checks passed")
+
+
+def test_the_summary_says_plainly_whether_the_ministrys_statement_was_carried(demo_days):
+    summaries = {day: page(demo_days, day).select_one("#summary .exec").get_text(" ", strip=True) for day in DEMO_DAYS}
+    assert "The ministry's statement has not been carried by other outlets yet." in summaries[JULY_7]
+    assert (
+        "The ministry's statement was carried by 1 outlet; the first pickup was Bernama, +3 h 31 min after release."
+        in summaries[JULY_8]
+    )
+
+
+def test_a_ministry_release_that_bernama_reports_is_not_a_bernama_story_left_unpicked(demo_days):
+    html = page(demo_days, JULY_8)
+    carried = next(item for item in html.select("#statements .statement") if GAZA_RELEASE in item.get_text())
+    assert "Carried by 1 outlet in en: Bernama" in carried.get_text(" ", strip=True)
+    assert GAZA_RELEASE not in html.select_one("#wire").get_text()
+    assert ranks(demo_days, JULY_8)[GAZA_RELEASE]["wire"] == ""
 
 
 def test_operator_details_are_in_the_appendix_only(demo_days):

@@ -105,3 +105,6 @@ def test_the_polling_dag_polls_the_due_sources_through_airflow(airflow_db, tmp_p
         articles = s.scalar(select(func.count()).select_from(ArticleRow))
     assert [(poll.source_id, poll.new_items) for poll in polls] == [("wire_en", 10)]
     assert articles == 10 and briefing_day_of(polls[0].started_at) == briefing_day_of(datetime.now(BRIEFING_ZONE))
+    # What a source alert links: this poll task instance's log, by its outlet group and map index.
+    assert "/dags/pantau_polling/runs/" in polls[0].log_url
+    assert "/tasks/wire.poll/mapped/0?try_number=1" in polls[0].log_url

@@ -1,7 +1,7 @@
 """Email the day's briefing through Airflow's SMTP connection; off unless recipients are configured.
 
-The message is what mail clients show: an HTML part whose charts are inline parts referenced by
-Content-ID (Gmail and Outlook do not show data: images), links that are absolute when the setting
+The message is what mail clients show: an HTML part with its styles inlined on the elements, whose
+charts are inline parts referenced by Content-ID (Gmail and Outlook do not show data: images), links that are absolute when the setting
 pantau_briefing_base_url says where the output folder is published, a plain-text alternative, and
 the PDF and stories.csv attached.
 """

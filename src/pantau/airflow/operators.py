@@ -36,7 +36,9 @@ class PollSourceOperator(BaseOperator):
         if source is None:  # the registry changed under a running DAG: retrying cannot help
             raise AirflowFailException(f"source {self.source_id!r} is not in {config.sources_file()}")
         now = datetime.now(timezone.utc)
-        return poll_source(source, briefing_day_of(now) if self.live else interval_day(context), now=now)
+        day = briefing_day_of(now) if self.live else interval_day(context)
+        # The poll keeps its own log's address: a source alert links it, whichever callback sends it.
+        return poll_source(source, day, now=now, log_url=getattr(context.get("ti"), "log_url", None))
 
 
 def due_source_ids(pool: str) -> list[str]:

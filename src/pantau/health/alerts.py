@@ -58,6 +58,7 @@ class Finding:
     reason: str | None = None
     error: str | None = None
     since: datetime | None = None  # when the trouble began
+    log_url: str | None = None  # the log of the poll that showed it, when an Airflow task ran that poll
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,11 @@ def failing_finding(s: Session, source: Source) -> Finding:
     if newest is None or newest.status == "replayed":
         return Finding("failing", None)
     if newest.status != "failed":
-        return Finding("failing", False)
+        return Finding("failing", False, log_url=newest.log_url)
     streak = consecutive_failures(s, source.id)
     if not streak.alerting(source):
         return Finding("failing", None)
-    return Finding("failing", True, streak.reason, streak.error, streak.since_at)
+    return Finding("failing", True, streak.reason, streak.error, streak.since_at, newest.log_url)
 
 
 def stale_finding(s: Session, source: Source, now: datetime) -> Finding:
@@ -134,9 +135,9 @@ def stale_finding(s: Session, source: Source, now: datetime) -> Finding:
         return Finding("stale", None)
     stale = staleness(s, source, now)
     if not stale.stale:
-        return Finding("stale", False)
+        return Finding("stale", False, log_url=newest.log_url)
     error = f"no new item for {stale.hours_without_new:.0f} h (expected within {stale.threshold_hours} h)"
-    return Finding("stale", True, "stale", error, stale.last_new_item_at)
+    return Finding("stale", True, "stale", error, stale.last_new_item_at, newest.log_url)
 
 
 def profile_finding(s: Session, source: Source) -> Finding:
@@ -174,6 +175,9 @@ def finding(s: Session, source: Source, kind: str, now: datetime) -> Finding:
 def claim_alert(s: Session, source: Source, kind: str, now: datetime, log_url: str | None = None) -> Alert | None:
     """The message now due for one source and kind, recorded in its AlertState as sent.
 
+    It links the log of the poll that showed the finding (the failing poll, the first one to work
+    again), as recorded with the poll; `log_url`, the calling task's log, only where no poll did.
+
     The state is locked before it is read and written before the caller sends, so a concurrent
     callback waits, then finds nothing due; the caller commits only once the message went out.
     """
@@ -189,6 +193,7 @@ def claim_alert(s: Session, source: Source, kind: str, now: datetime, log_url: s
     if state is None:
         state = AlertState(source_id=source.id, kind=kind, state=OK)
         s.add(state)
+    log_url = seen.log_url or log_url
     if notice == RECOVERED:
         alert = Alert(source.id, source.outlet, kind, notice, state.last_reason, state.last_error, state.since, log_url)
         state.state, state.since = OK, now

@@ -38,6 +38,7 @@ class RunRecord:
     stored: int | None = None  # article pages this poll stored (default: 1 if found_new else 0)
     gap: bool = False  # the listing shared nothing with the previous one: items may have been lost
     lost_estimate: int | None = None  # how many, where the listing gives evidence
+    log_url: str | None = None  # the log of the Airflow task instance that ran the poll
 
 
 def record_run(s: Session, source_id: str, day: date, run: RunRecord) -> SourceRun:
@@ -58,6 +59,7 @@ def record_run(s: Session, source_id: str, day: date, run: RunRecord) -> SourceR
             lost_estimate=run.lost_estimate,
             started_at=run.started_at,
             finished_at=run.finished_at,
+            log_url=run.log_url,
         )
     )
     row = s.get(SourceRun, (source_id, day))

@@ -84,6 +84,7 @@ def poll_source(
     db_url: str | None = None,
     fetcher: Fetcher | None = None,
     parse: bool = True,
+    log_url: str | None = None,
 ) -> dict:
     """Poll one source, file what it brings under `day`, and record the poll; raises SourceFailed if it failed.
 
@@ -94,6 +95,7 @@ def poll_source(
     listing shared nothing with its previous one (items may have been lost; how many, where the
     listing tells), the source's interval from now on. With `parse`, the pages stored are parsed
     into articles at once. Records are timed on `now`'s clock (tests pass a simulated one).
+    `log_url` is the log of the Airflow task running the poll, kept with the record for alerts.
     """
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
@@ -112,7 +114,7 @@ def poll_source(
         asked = _Tally(deferred=[FetchDeferred(f"the server asked not to be polled before {until.isoformat()}", 0)])
         if _has_run(source, day, db_url):  # the day's record keeps what the earlier poll brought
             return _summary(source.id, "deferred", asked, reason="retry-after", error=asked.deferred[0].detail)
-        return _finish(source, day, asked, now, clock(), db_url, deferred_until=until)
+        return _finish(source, day, asked, now, clock(), db_url, deferred_until=until, log_url=log_url)
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher()
     fetcher.trust_origins(source.configured_urls)
@@ -125,9 +127,8 @@ def poll_source(
             fetcher.close()
     pause = max((deferral.wait_seconds for deferral in tally.deferred), default=None)
     finished = clock()
-    return _finish(
-        source, day, tally, now, finished, db_url, deferred_until=finished + timedelta(seconds=pause) if pause else None
-    )
+    deferred_until = finished + timedelta(seconds=pause) if pause else None
+    return _finish(source, day, tally, now, finished, db_url, deferred_until=deferred_until, log_url=log_url)
 
 
 def poll_sources(
@@ -485,6 +486,7 @@ def _finish(
     db_url,
     *,
     deferred_until: datetime | None = None,
+    log_url: str | None = None,
 ) -> dict:
     status, reason, error = _verdict(tally)
     run = RunRecord(
@@ -502,6 +504,7 @@ def _finish(
         stored=tally.new,
         gap=tally.gap.gap,
         lost_estimate=tally.gap.lost_estimate,
+        log_url=log_url,
     )
     # Its own transaction, first: the run record is what says the source was attempted. Two polls
     # of the source finishing together both insert the rows (run, cadence); the loser writes again

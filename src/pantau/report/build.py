@@ -192,7 +192,9 @@ def _stories(
             for topic, place in found.items():
                 if topic not in places or rank.PLACE_ORDER[place] < rank.PLACE_ORDER[places[topic]]:
                     places[topic] = place
-        wire = next((item.article.wire for item in members if item.article.wire), None)
+        # A wire story is one the wire wrote: its first publication is the wire's or credits it. A
+        # ministry release that Bernama then reports is the ministry's, not a Bernama story left unpicked.
+        wire = lead.wire
         outlets = list(dict.fromkeys(carrier.outlet for carrier in carriers))
         first_seen = min(item.article.day for item in members)
         official = any(item.article.source_id in ranking.official.sources for item in members)
@@ -228,8 +230,11 @@ def _stories(
                 score=story_score,
             )
         )
+    # Template reports go after every other story whatever their reach (the penalty alone would leave a
+    # widely carried market report above a one-outlet story): grouped at the end, as the page lists them.
     stories.sort(
         key=lambda story: (
+            story.routine,
             -story.score.total,
             -story.reach,
             -len(story.carriers),
@@ -374,8 +379,8 @@ def _topic_trends(
     has_baseline = len(baseline_days) >= comparisons.min_baseline_days
     trends = []
     for topic in topics:
-        per_day = [counts[topic.name][first + timedelta(days=offset)] for offset in range(window + 1)]
-        today = per_day[-1]
+        shown = [first + timedelta(days=offset) for offset in range(1, window + 1)]
+        today = counts[topic.name][day]
         past = [counts[topic.name][other] for other in baseline_days]
         trends.append(
             TopicTrend(
@@ -383,7 +388,9 @@ def _topic_trends(
                 name=topic.name,
                 articles=today,
                 stories=sum(topic.name in story.topics for story in stories),
-                trend=tuple(per_day[1:]),
+                trend=tuple(
+                    counts[topic.name][other] if other in collected or other == day else None for other in shown
+                ),
                 usual=statistics.median(past) if has_baseline else None,
                 spike=has_baseline and is_spike(today, past, comparisons.spike),
             )
@@ -570,9 +577,15 @@ def _summary(notice: str | None, top: list[Story], statements: list[Statement], 
             else ""
         )
         missing = len(statements) - len(carried)
-        if not carried:
+        if len(statements) == 1:
             sentences.append(
-                f"None of the ministry's {plural(len(statements), 'statement')} has been carried by other outlets yet."
+                f"The ministry's statement was carried by {plural(len(carried[0].outlets), 'outlet')}{detail}."
+                if carried
+                else "The ministry's statement has not been carried by other outlets yet."
+            )
+        elif not carried:
+            sentences.append(
+                f"None of the ministry's {len(statements)} statements has been carried by other outlets yet."
             )
         else:
             sentences.append(

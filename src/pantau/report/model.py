@@ -11,6 +11,7 @@ from pantau.report.rank import Score
 from pantau.report.text import long_day
 
 SPARK_BARS = "▁▂▃▄▅▆▇█"
+NOT_COLLECTED = "·"
 
 
 @dataclass(frozen=True)
@@ -156,14 +157,22 @@ class TopicTrend:
     name: str
     articles: int
     stories: int
-    trend: tuple[int, ...]  # the window's days, today last
+    trend: tuple[int | None, ...]  # the window's days, today last; None: a day with nothing collected
     usual: float | None  # median of the window before today; None without a baseline
     spike: bool
 
     @property
     def sparkline(self) -> str:
-        top = max(self.trend) or 1
-        return "".join(SPARK_BARS[round(count / top * (len(SPARK_BARS) - 1))] for count in self.trend)
+        """A bar per day; a day nothing was collected is a gap (·), not a zero: no evidence of none."""
+        top = max((count for count in self.trend if count is not None), default=0) or 1
+        return "".join(
+            NOT_COLLECTED if count is None else SPARK_BARS[round(count / top * (len(SPARK_BARS) - 1))]
+            for count in self.trend
+        )
+
+    @property
+    def trend_text(self) -> str:
+        return ", ".join("not collected" if count is None else str(count) for count in self.trend)
 
 
 @dataclass(frozen=True)

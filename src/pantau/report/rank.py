@@ -199,7 +199,7 @@ def score(
     best = sorted(topic_places.values(), key=PLACE_ORDER.__getitem__)[: weights.max_topics]
     return Score(
         reach=round(reach, 2),
-        watchlist=round(sum(by_place[place] for place in best), 2),
+        watchlist=round(sum((by_place[place] for place in best), 0.0), 2),
         official=ranking.official.weight if official else 0.0,
         novelty=ranking.novelty.new if new else 0.0,
         routine=ranking.routine.penalty if routine else 0.0,

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import css_inline
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from pantau import config
@@ -67,18 +68,26 @@ def _created(briefing: Briefing) -> str:
     return moment.replace(hour=7).isoformat()
 
 
+# Outlook's Word engine and Gmail without its <style> support read only style attributes, and
+# neither knows CSS variables: each element gets its rules resolved. Media queries cannot be
+# inlined, so they stay in a <style> block for the clients that honour one (the phone layout).
+EMAIL_INLINER = css_inline.CSSInliner(keep_at_rules=True, resolve_css_variables=True, load_remote_stylesheets=False)
+
+
 def render_html(briefing: Briefing, mode: str = "page", base_url: str | None = None) -> str:
-    """`page`: the self-contained web page; `print`: the same for the PDF; `email`: charts by Content-ID."""
+    """`page`: the self-contained web page; `print`: the same for the PDF; `email`: charts by
+    Content-ID and the stylesheet inlined on the elements, as mail clients need."""
     if mode == "email":
         chart_srcs = {name: "cid:" + charts.content_id(name, briefing.day) for name in briefing.chart_pngs}
     else:
         chart_srcs = {name: charts.data_uri(png) for name, png in briefing.chart_pngs.items()}
     links = Links(base_url, _folder(briefing), email=mode == "email")
-    return (
+    html = (
         _environment()
         .get_template("briefing.html")
         .render(b=briefing, mode=mode, charts=chart_srcs, links=links, created=_created(briefing))
     )
+    return EMAIL_INLINER.inline(html) if mode == "email" else html
 
 
 def render_markdown(briefing: Briefing, base_url: str | None = None, email: bool = False) -> str:
