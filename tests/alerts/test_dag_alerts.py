@@ -36,6 +36,23 @@ def feed_for(site: LocalSite, day: date) -> str:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Probe</title>{item}</channel></rss>'
 
 
+def register_an_overloaded_source(site: LocalSite, tmp_path, monkeypatch) -> None:
+    """Probe Daily, whose feed answers 503, as the whole registry; one failed poll alerts."""
+    # Retry-After keeps the fetcher's own retries to a second each.
+    site.reply("/feed.xml", "overloaded", status=503, headers={"Retry-After": "1"})
+    sources = write_sources(
+        tmp_path / "sources.yaml",
+        {
+            "id": "probe_daily",
+            "outlet": "Probe Daily",
+            "urls": [site.url("/feed.xml")],
+            "alert_after_failures": 1,
+            "alert_after_hours": 0,
+        },
+    )
+    monkeypatch.setenv("PANTAU_SOURCES", str(sources))
+
+
 def test_a_failing_source_alerts_once_through_airflow_and_recovers(airflow_db, monkeypatch, tmp_path, email_to):
     # Yesterday, as this morning's run covers it: a live poll (an older day would be replayed from the store).
     day = briefing_day_of(datetime.now(timezone.utc)) - timedelta(days=1)
@@ -47,19 +64,7 @@ def test_a_failing_source_alerts_once_through_airflow_and_recovers(airflow_db, m
     monkeypatch.setenv("AIRFLOW__DAG_PROCESSOR__DAG_BUNDLE_CONFIG_LIST", json.dumps([bundle]))
     monkeypatch.setenv("PANTAU_DB_URL", f"sqlite:///{tmp_path / 'pantau.db'}")
     with LocalSite() as site:
-        # Retry-After keeps the fetcher's own retries to a second each.
-        site.reply("/feed.xml", "overloaded", status=503, headers={"Retry-After": "1"})
-        sources = write_sources(
-            tmp_path / "sources.yaml",
-            {
-                "id": "probe_daily",
-                "outlet": "Probe Daily",
-                "urls": [site.url("/feed.xml")],
-                "alert_after_failures": 1,
-                "alert_after_hours": 0,
-            },
-        )
-        monkeypatch.setenv("PANTAU_SOURCES", str(sources))
+        register_an_overloaded_source(site, tmp_path, monkeypatch)
 
         failed = run_probe(day)
         assert failed.state == "failed"
@@ -90,18 +95,7 @@ def test_the_daily_dags_alert_links_the_failing_poll_when_parse_sends_it(airflow
     monkeypatch.setenv("PANTAU_DB_URL", f"sqlite:///{tmp_path / 'pantau.db'}")
     monkeypatch.setenv("PANTAU_OUTPUT_DIR", str(tmp_path / "output"))
     with LocalSite() as site:
-        site.reply("/feed.xml", "overloaded", status=503, headers={"Retry-After": "1"})
-        sources = write_sources(
-            tmp_path / "sources.yaml",
-            {
-                "id": "probe_daily",
-                "outlet": "Probe Daily",
-                "urls": [site.url("/feed.xml")],
-                "alert_after_failures": 1,
-                "alert_after_hours": 0,
-            },
-        )
-        monkeypatch.setenv("PANTAU_SOURCES", str(sources))
+        register_an_overloaded_source(site, tmp_path, monkeypatch)
         dag = DagBag(dag_folder=str(DAGS)).dags["pantau_daily_briefing"]
         for task in dag.tasks:
             task.retries = 0  # the schedule's retries wait minutes; one try shows the link
