@@ -22,7 +22,8 @@ import time
 import urllib.request
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from latency_server import NewsHandler, start_hosts
 
 from pantau.ingest.fetch import Fetcher
 from pantau.ingest.poll import poll_due
@@ -49,13 +50,7 @@ def serve(hosts: int) -> list[str]:
     clock = [START]
     filler = "<p>" + "ASEAN foreign ministers met in Kuala Lumpur to discuss the region. " * 30 + "</p>"
 
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
-
-        def log_message(self, *args) -> None:
-            pass
-
+    class Handler(NewsHandler):
         def do_GET(self) -> None:
             parts = self.path.strip("/").split("/")
             if parts[0] == "__clock":
@@ -99,25 +94,12 @@ def serve(hosts: int) -> list[str]:
                 self._answer(404, b"not found", "text/plain")
 
         def _answer(self, status, body: bytes, content_type, etag=None, count=True) -> None:
-            self.send_response(status)
-            if content_type:
-                self.send_header("Content-Type", content_type)
-            if etag:
-                self.send_header("ETag", etag)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            self.answer(status, body, content_type, etag)
             if count:
                 with lock:
                     stats["bytes_sent"] += len(body) + 200  # about the status line and headers
 
-    origins = []
-    for _ in range(hosts):
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        origins.append(f"http://127.0.0.1:{server.server_address[1]}")
-    return origins
+    return start_hosts(hosts, Handler)
 
 
 def call(origin: str, path: str) -> bytes:

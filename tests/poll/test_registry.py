@@ -4,6 +4,7 @@ import pytest
 
 from pantau.config import INCLUDE_DIR
 from pantau.ingest.urls import normalise_url
+from pantau.registry.profiles import profile_ids
 from pantau.registry.sources import (
     ConfigError,
     checked_url,
@@ -13,28 +14,11 @@ from pantau.registry.sources import (
     source_for_url,
 )
 
-PROFILES = {
-    "bernama",
-    "nst",
-    "thestar",
-    "malaymail",
-    "beritaharian",
-    "sinarharian",
-    "sinchew",
-    "chinapress",
-    "kln",
-    "aseansec",
-    "vietnamplus",
-    "vnexpress",
-    "antara",
-    "daily8",
-}
-
 
 def test_the_registry_loads_and_covers_every_language_with_known_profiles():
     sources = load_sources(INCLUDE_DIR / "sources.yaml")
     assert {source.language for source in sources} == {"en", "ms", "zh", "vi", "id"}
-    assert {source.profile for source in sources} - {None} <= PROFILES
+    assert {source.profile for source in sources} - {None} <= profile_ids()
     assert {source.kind for source in sources} == {"rss", "listing", "sitemap"}
     assert all(source.link_pattern for source in sources if source.kind == "listing")
     assert [source.id for source in sources if source.aggregator] == ["thestar", "gnews_asean_en", "gnews_asean_ms"]
