@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from itertools import chain
+from itertools import chain, islice
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -26,7 +26,8 @@ import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
-from trafilatura.metadata import extract_author
+from trafilatura.metadata import normalize_authors
+from trafilatura.utils import trim
 
 from pantau.config import ConfigError
 from pantau.extract import dates, wire
@@ -382,7 +383,8 @@ class _Page:
 
     @cached_property
     def canonical_url(self) -> str:
-        for href in self.tree.xpath('//link[@rel="canonical"]/@href') + [self.meta.get("og:url", "")]:
+        # In the head, where a canonical link belongs: a search of the whole tree costs more.
+        for href in self.tree.xpath('/html/head/link[@rel="canonical"]/@href') + [self.meta.get("og:url", "")]:
             absolute = urljoin(self.url, href.strip())
             if href.strip() and absolute.startswith(("http://", "https://")):
                 return absolute
@@ -436,10 +438,18 @@ class _Page:
         yield from self.tree.xpath("//time/@datetime")[:1]
 
     @cached_property
+    def headline(self) -> lxml.html.HtmlElement | None:
+        """The first <h1> (found by iteration, which stops there; "(//h1)[1]" searches the whole tree)."""
+        return next(self.tree.iter("h1"), None)
+
+    def texts_after_headline(self, condition: str) -> list:
+        return self.headline.xpath(f"following::text()[{condition}]") if self.headline is not None else []
+
+    @cached_property
     def near_headline(self) -> list[str]:
         """Short texts printed just after the headline: where outlets put the byline and the date."""
         near = []
-        for text in self.tree.xpath("(//h1)[1]/following::text()[position() <= 200]"):
+        for text in self.texts_after_headline("position() <= 200"):
             if text.strip() and text.getparent().tag not in ("script", "style"):
                 near.append(text)
                 if len(near) == 40:
@@ -523,7 +533,7 @@ def _without_site_name(title: str, site_names: set[str]) -> str:
 
 
 def _generic_title(page: _Page, source: Source | None) -> str:
-    headings = [h for h in (_element_text(h) for h in page.tree.xpath("//h1 | //h2 | //h3")[:12]) if h]
+    headings = [h for h in (_element_text(h) for h in islice(page.tree.iter("h1", "h2", "h3"), 12)) if h]
     host = _host(page.url)
     site_names = {_squashed(n) for n in (page.site_name, source and source.outlet, host, host.split(".")[0]) if n}
     for raw in (
@@ -548,7 +558,7 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
     the heading that says where the article ended."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
-    for text in page.tree.xpath("(//h1)[1]/following::text()[string-length() < 120]"):
+    for text in page.texts_after_headline("string-length() < 120"):
         # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
         if book.end_marker_re.match(_clean(text)) and not any(
             element.tag in ("a", "script", "style", "aside", "p")
@@ -633,6 +643,105 @@ def _same_person(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+# trafilatura's author markup (`trafilatura.metadata.extract_author`, from its AUTHOR_XPATHS and
+# AUTHOR_DISCARD_XPATHS), tested in Python on the few elements whose attributes could match: its
+# XPaths test every element of the page, and it copies the whole tree to prune it first (6 ms a
+# page, 16 on a large one). Per test: the tags it applies to (None: any) and what the attributes
+# must match; the tests are tried in turn, most specific first.
+_AUTHOR_MARKUP_TESTS: tuple[tuple[frozenset[str] | None, tuple[tuple[str, re.Pattern], ...]], ...] = (
+    (
+        frozenset("a address div link p span strong".split()),
+        (
+            ("rel", re.compile(r"^author$")),
+            ("id", re.compile(r"^author$")),
+            ("class", re.compile(r"^author$|author-?name|AuthorName|authorName")),
+            ("itemprop", re.compile(r"^author name$")),
+            ("data-testid", re.compile(r"^Author(?:Card|URL)$")),
+        ),
+    ),
+    (
+        frozenset("a div h3 h4 p span".split()),
+        (
+            ("class", re.compile(r"^(?:byline|username|byl|BBL)$")),
+            ("itemprop", re.compile(r"author")),
+            ("id", re.compile(r"author|zuozhe|bianji|xiaobian")),
+            (
+                "class",
+                re.compile(r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name"),
+            ),
+        ),
+    ),
+    (
+        None,
+        (
+            ("data-component", re.compile(r"Byline")),
+            ("itemprop", re.compile(r"author")),
+            ("id", re.compile(r"[Aa]uthor")),
+            ("class", re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")),
+        ),
+    ),
+)
+_AUTHOR_ATTRIBUTES_XPATH = etree.XPath(
+    "//@class | //@id | //@itemprop | //@rel | //@data-component | //@data-testid | //author"
+)
+_MAY_NAME_AN_AUTHOR_RE = re.compile(
+    r"[Aa]uthor|[Bb]yl|BBL|username|screenname|writer|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by"
+    r"|journalist-name"
+)
+# Where trafilatura does not look for an author (comments, sidebars, dates, figures, ...): in
+# these tags, with these ids or classes; and <time> and <figure>.
+_NOT_AN_AUTHOR_TAGS = frozenset("a div section span".split())
+_NOT_AN_AUTHOR_ID_RE = re.compile(r"^comments|comment-?list|ProductReviews")
+_NOT_AN_AUTHOR_CLASS_RE = re.compile(
+    r"^(?:comments|title|date)$|^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram"
+    r"|article-(?:share|support)|print|category|meta-date|meta-reviewer"
+)
+
+
+def _not_an_author(element) -> bool:
+    if element.tag in ("time", "figure"):
+        return True
+    return element.tag in _NOT_AN_AUTHOR_TAGS and bool(
+        _NOT_AN_AUTHOR_ID_RE.search(element.get("id", ""))
+        or _NOT_AN_AUTHOR_CLASS_RE.search(element.get("class", ""))
+        or "Figure" in element.get("data-component", "")
+    )
+
+
+def _kept_text(element, parts: list[str]) -> list[str]:
+    """The element's texts, less those of the parts trafilatura prunes (their tails stay)."""
+    parts.append(element.text or "")
+    for child in element:
+        if not _not_an_author(child):
+            _kept_text(child, parts)
+        parts.append(child.tail or "")
+    return parts
+
+
+def _marked_up_author(page: _Page) -> str | None:
+    """The author trafilatura finds in the page's author markup (several joined by "; ")."""
+    found = _AUTHOR_ATTRIBUTES_XPATH(page.tree)  # in document order
+    candidates = [
+        element
+        for element in dict.fromkeys(
+            f if isinstance(f, etree._Element) else f.getparent()
+            for f in found
+            if isinstance(f, etree._Element) or _MAY_NAME_AN_AUTHOR_RE.search(f)
+        )
+        if not any(map(_not_an_author, chain((element,), element.iterancestors())))
+    ]
+    for rank, (tags, tests) in enumerate(_AUTHOR_MARKUP_TESTS):
+        for element in candidates:
+            if (rank == 0 and element.tag == "author") or (
+                (tags is None or element.tag in tags)
+                and any(pattern.search(element.get(attribute, "")) for attribute, pattern in tests)
+            ):
+                content = trim(" ".join(_kept_text(element, [])))
+                if 2 < len(content) < 120:
+                    return normalize_authors(None, content)
+    return None
+
+
 def _generic_authors(page: _Page) -> list[str]:
     """The writers the page prints; the metadata's list instead when it names one of them too
     (it is cleaner, and names co-writers the page prints elsewhere), but not when it names
@@ -646,7 +755,7 @@ def _generic_authors(page: _Page) -> list[str]:
     return (
         listed
         or printed
-        or [n for n in (_clean(a) for a in (extract_author(page.tree) or "").split(";")) if _is_name(n)]
+        or [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
     )
 
 
@@ -656,14 +765,9 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     markup from which trafilatura gets no article-length text."""
     if page.is_listing:
         raise PageRejected("index-page", f"{page.url} declares itself a listing")
-    text = trafilatura.extract(
-        page.tree,
-        url=page.url,
-        output_format="txt",
-        include_comments=False,
-        deduplicate=False,
-        with_metadata=False,
-    )
+    # The tree as parsed (trafilatura copies it before cleaning); no metadata, which we read ourselves.
+    document = trafilatura.bare_extraction(page.tree, url=page.url, include_comments=False, with_metadata=False)
+    text = document.text if document is not None else ""
     extracted = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
     if (
         not page.has_article_markup
@@ -688,19 +792,24 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     if lead and lead not in paragraphs:
         paragraphs = [lead, *paragraphs]
     date_texts = chain(
-        (
-            _element_text(e)
-            for e in page.tree.xpath(
-                "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
-                "[not(self::script or self::style or self::body or self::html)]"
-            )[:8]
-        ),
+        _dated_texts(page),  # read only when no structured stamp has a time
         (text for text in page.near_headline),
     )
     authors = _generic_authors(page)
     return _Reading(
         _generic_title(page, source), paragraphs, " & ".join(authors) or None, date_texts, extracted=tuple(extracted)
     )
+
+
+def _dated_texts(page: _Page) -> Iterable[str]:
+    """The texts of the first elements whose class says they hold a date or a time."""
+    yield from (_element_text(e) for e in _DATED_ELEMENTS_XPATH(page.tree)[:8])
+
+
+_DATED_ELEMENTS_XPATH = etree.XPath(
+    "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
+    "[not(self::script or self::style or self::body or self::html)]"
+)
 
 
 def _printed_lead(page: _Page) -> str | None:
