@@ -553,11 +553,17 @@ def _generic_title(page: _Page, source: Source | None) -> str:
     return headings[0] if headings else ""
 
 
+_SHORT_TEXTS_AFTER = etree.XPath("following::text()[string-length() < 120]", smart_strings=False)
+
+
 def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     """The starts of the first long texts after the page's first end marker below the headline
     ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
     the heading that says where the article ended."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
+    # Most pages have no marker: plain strings (no link to their element) are cheaper to look through.
+    if page.headline is None or not any(book.end_marker_re.match(_clean(t)) for t in _SHORT_TEXTS_AFTER(page.headline)):
+        return ()
     for text in page.texts_after_headline("string-length() < 120"):
         # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
         if book.end_marker_re.match(_clean(text)) and not any(
@@ -818,8 +824,11 @@ def _printed_lead(page: _Page) -> str | None:
     description = _clean(page.meta.get("og:description") or page.meta.get("description"))
     if len(description) < 40 or description[:30] not in page.body_source:
         return None
-    starts = page.tree.xpath("//body//text()[starts-with(normalize-space(), $start)]", start=description[:30])
-    printed = any(_element_text(text.getparent()) == description for text in starts)
+    # It is in the markup as it is in the description: contains() spares normalising every text.
+    found = page.tree.xpath("//body//text()[contains(., $start)]", start=description[:30])
+    printed = any(
+        _clean(text).startswith(description[:30]) and _element_text(text.getparent()) == description for text in found
+    )
     return description if printed else None
 
 
