@@ -44,6 +44,8 @@ log = logging.getLogger("pantau.extract.article")
 # Bernama brief runs to 400 characters. One CJK character carries about what a word does.
 MIN_BODY_CHARS = 250
 MIN_BODY_CHARS_CJK = 80
+# The most a dateline adds before a paragraph ("Neuss · ", "KUALA LUMPUR, Nov 22 — ").
+_DATELINE_CHARS = 40
 # A page without article markup whose text is mostly link text is a listing.
 INDEX_LINK_DENSITY = 0.5
 # The zone of times printed without one when neither a source nor a profile says (the registry's default).
@@ -593,8 +595,11 @@ def _within(element, box) -> bool:
 
 
 def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
-    """The paragraphs before the first that begins with one of `starts` (the first is always kept)."""
-    position = next((n for n, p in enumerate(paragraphs) if n > 0 and p.startswith(starts)), len(paragraphs))
+    """The paragraphs before the first that begins with one of `starts`; all of them when the
+    first does (the marker was above the story: a comment counter in the byline's bar)."""
+    if not starts or (paragraphs and paragraphs[0].startswith(starts)):
+        return paragraphs
+    position = next((n for n, p in enumerate(paragraphs) if p.startswith(starts)), len(paragraphs))
     return paragraphs[:position]
 
 
@@ -795,7 +800,8 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
         ):
             paragraphs = structured
     lead = _printed_lead(page)
-    if lead and lead not in paragraphs:
+    # Not when trafilatura has it already, perhaps after a dateline ("Neuss · <lead>").
+    if lead and not any(p.endswith(lead) and len(p) - len(lead) <= _DATELINE_CHARS for p in paragraphs):
         paragraphs = [lead, *paragraphs]
     date_texts = chain(
         _dated_texts(page),  # read only when no structured stamp has a time

@@ -1,0 +1,48 @@
+"""Rules found on the enlarged tune set (fundus' pages of other countries' publishers), each
+tested on the real page that showed the failure, and the scoring and speed-ups they rest on."""
+
+from __future__ import annotations
+
+import pytest
+from trafilatura.metadata import extract_author
+
+from pantau.extract.article import _marked_up_author, _Page, _parsed, decoded_html, extract_article
+from pantau.extract.scoring import token_f1
+
+from .conftest import RealPage, real_pages
+
+
+def tune_page(page: str) -> RealPage:
+    return next(p for p in real_pages("tune") if p.page == page)
+
+
+def test_a_comment_counter_above_the_story_does_not_end_it():
+    # Times of India prints "Comments" in the byline's bar, above the story: not an end marker.
+    real = tune_page("ind/TimesOfIndia_2026_04_16")
+    body = extract_article(real.html, real.url).body
+    assert real.paragraphs[-1] in body
+    assert token_f1(body, "\n".join(real.paragraphs)) >= 0.99
+
+
+def test_a_standfirst_trafilatura_has_after_a_dateline_is_not_added_again():
+    # Rheinische Post: "Neuss · <standfirst>" is trafilatura's first paragraph.
+    real = tune_page("de/RheinischePost_2024_04_21")
+    body = extract_article(real.html, real.url).body
+    assert body.count(real.paragraphs[0]) == 1
+
+
+def test_a_standfirst_repeated_inside_a_later_paragraph_is_still_added():
+    # Rolling Stone prints its standfirst above the story and again inside a paragraph of it.
+    real = tune_page("us/RollingStone_2024_08_27")
+    assert extract_article(real.html, real.url).body.startswith(real.paragraphs[0])
+
+
+def test_scoring_does_not_depend_on_the_unicode_normal_form():
+    assert token_f1("Gesellschaft für Allgemeinmedizin", "Gesellschaft fu\u0308r Allgemeinmedizin") == 1.0
+
+
+@pytest.mark.parametrize("real", real_pages("tune"), ids=lambda page: page.page)
+def test_author_markup_is_read_as_trafilatura_reads_it(real):
+    text = decoded_html(real.html)
+    page = _Page(_parsed(text), real.url, text)
+    assert _marked_up_author(page) == extract_author(page.tree)
