@@ -764,9 +764,7 @@ def _generic_authors(page: _Page) -> list[str]:
     if printed and not any(_same_person(p, m) for p in printed for m in listed):
         return printed
     return (
-        listed
-        or printed
-        or [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
+        listed or printed or [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
     )
 
 
