@@ -46,3 +46,30 @@ def test_author_markup_is_read_as_trafilatura_reads_it(real):
     text = decoded_html(real.html)
     page = _Page(_parsed(text), real.url, text)
     assert _marked_up_author(page) == extract_author(page.tree)
+
+
+@pytest.mark.parametrize(
+    ("page", "writers"),
+    [
+        ("de/LTO_2025_10_20", ("Dr. Max Kolter",)),  # "von" alone, the name in the link after it
+        ("de/Stern_2024_11_05", ("Jemima Kelly",)),  # the same under a section label ("capital")
+        ("at/DerStandard_2024_05_03", ("Birgit Baumann", "Anna Giulia Fink", "Jan Michael Marchart")),
+        ("pt/ThePortugalNews_2025_02_03", ("TPN",)),  # "By TPN, in News"
+        ("de/Gamestar_2024_04_28", ("Duy Linh Dinh",)),  # not the "von <writer>" of a teaser below
+    ],
+)
+def test_printed_writers(page, writers):
+    real = tune_page(page)
+    assert extract_article(real.html, real.url).authors == writers
+
+
+def test_json_ld_person_named_by_given_and_family_name():
+    person = '{"@type": "Person", "givenName": "Anna Giulia", "familyName": "Fink"}'
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "author": ['
+        + person
+        + "]}</script></head><body><h1>Kalifat-Rufe in Hamburg</h1>"
+        + "<p>Die Aufregung nach dem Aufmarsch von Islamisten in Hamburg bleibt groß, auch in Wien.</p>" * 5
+        + "</body></html>"
+    ).encode()
+    assert extract_article(html, "https://example.at/story").authors == ("Anna Giulia Fink",)

@@ -102,7 +102,11 @@ _BYLINE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # A byline as printed under a headline: "By A & B", "Oleh A", "Pewarta: A".
-_PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
+_PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Von|VON|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
+# The prefix printed alone, the names in the elements after it ("By <a>A</a> and <a>B</a>").
+_BYLINE_WORD_RE = re.compile(r"^(?:by|oleh|bởi|von|pewarta|reporter)\s*:?$", re.IGNORECASE)
+_LONE_PREFIX_REACH = 12  # texts after the headline
+_NAMES_JOINED_RE = re.compile(r"^(?:&|,|and|und|dan|và)$", re.IGNORECASE)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TITLE_SEPARATORS_RE = re.compile(r"(\s+[|\-–—:»]\s+|\s*\|\s*)")
 # A Chinese site's name glued to the headline: "标题-新华网", "标题_人民网", "标题 | 联合早报".
@@ -284,13 +288,23 @@ def _is_name(text: str) -> bool:
     )
 
 
+_AFTER_THE_NAMES = frozenset("in at on for of with di pada im am auf bei".split())
+
+
 def _split_authors(byline: str | None) -> list[str]:
     # "Corina Gall (cog.)": the initials the paper signs with; "Autor Monika Bolliger": the role.
     names = [
         _BYLINE_PREFIX_RE.sub("", re.sub(r"\s*\([^()]*\)$", "", _clean(n))).strip(" -–—")
         for n in _AUTHOR_SEPARATORS_RE.split(byline or "")
     ]
-    return list(dict.fromkeys(n for n in names if _is_name(n)))
+    # "By TPN, in News": the word after the names is no writer ("dpa" is).
+    return list(dict.fromkeys(n for n in names if _is_name(n) and n not in _AFTER_THE_NAMES))
+
+
+def _person_name(person: dict) -> object:
+    """A schema.org Person's name, or its given and family names ("Anna Giulia" "Fink")."""
+    parts = [person.get("givenName"), person.get("familyName")]
+    return person.get("name") or " ".join(p for p in parts if isinstance(p, str))
 
 
 def _host(url: str) -> str:
@@ -404,7 +418,7 @@ class _Page:
         people = self.article_data.get("author") or []
         people = people if isinstance(people, list) else [people]
         candidates = [
-            p.get("name") if isinstance(p, dict) else p
+            _person_name(p) if isinstance(p, dict) else p
             for p in people
             if not (isinstance(p, dict) and p.get("@type") == "Organization")
         ]
@@ -632,7 +646,7 @@ _WRITER_LABEL_RE = re.compile(
 def _printed_authors(page: _Page) -> list[str]:
     """The writers printed under the headline ("By A and B", "Oleh A", "Pewarta: A"), or credited
     by role elsewhere on the page."""
-    printed = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
+    printed = _byline_near_headline(page.near_headline)
     if printed is None:
         labelled = _LABELLED_TEXT_XPATH(page.tree)
         for text in labelled:
@@ -641,6 +655,22 @@ def _printed_authors(page: _Page) -> list[str]:
                 printed = match.group(1) or _clean(_next_text(text))
                 break
     return _split_authors(_byline(printed))
+
+
+def _byline_near_headline(near: list[str]) -> str | None:
+    for position, text in enumerate(near):
+        match = _PRINTED_BYLINE_RE.match(text)
+        if match:
+            return match.group(1)
+        # Only right under the headline: a teaser further down has its own "von <writer>".
+        if position < _LONE_PREFIX_REACH and _BYLINE_WORD_RE.match(text) and position + 1 < len(near):
+            names = [near[position + 1]]
+            rest = near[position + 2 :]
+            while len(rest) >= 2 and _NAMES_JOINED_RE.match(rest[0]):
+                names.append(rest[1])
+                rest = rest[2:]
+            return " & ".join(names)
+    return None
 
 
 def _next_text(text) -> str:
