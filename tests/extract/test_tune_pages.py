@@ -3,6 +3,9 @@ tested on the real page that showed the failure, and the scoring and speed-ups t
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from trafilatura.metadata import extract_author
 
@@ -73,3 +76,17 @@ def test_json_ld_person_named_by_given_and_family_name():
         + "</body></html>"
     ).encode()
     assert extract_article(html, "https://example.at/story").authors == ("Anna Giulia Fink",)
+
+
+def test_a_page_without_h1_is_read_under_the_heading_that_prints_its_title():
+    # rbb24 sets its headline in an <h3> after a dozen widget headings; the date under it is
+    # printed German-style: "Do 25.04.24 | 14:07 Uhr".
+    real = tune_page("de/RBB24_2024_04_25")
+    article = extract_article(real.html, real.url)
+    assert article.published == datetime(2024, 4, 25, 14, 7, tzinfo=ZoneInfo("Europe/Berlin"))
+
+
+def test_a_players_clock_beside_the_day_is_no_publication_time():
+    # Krautreporter prints "22.08.2024" and then an audio player's "0:00".
+    real = tune_page("de/Krautreporter_2024_08_22")
+    assert extract_article(real.html, real.url).published == real.published

@@ -307,6 +307,10 @@ def _person_name(person: dict) -> object:
     return person.get("name") or " ".join(p for p in parts if isinstance(p, str))
 
 
+def _prints_title(heading: str, title: str) -> bool:
+    return len(heading) > 15 and len(title) > 15 and (heading in title or title in heading)
+
+
 def _host(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
@@ -438,12 +442,18 @@ class _Page:
         yield published if isinstance(published, str) else ""
         for key in (
             "article:published_time",
+            "og:article:published_time",
             "datepublished",
             "pubdate",
             "publishdate",
             "publish-date",
             "date",
             "dc.date.issued",
+            "dcterms.created",
+            "dc.date",
+            "parsely-pub-date",
+            "publication_date",
+            "published_date",
             "sailthru.date",
         ):
             yield self.meta.get(key, "")
@@ -455,8 +465,17 @@ class _Page:
 
     @cached_property
     def headline(self) -> lxml.html.HtmlElement | None:
-        """The first <h1> (found by iteration, which stops there; "(//h1)[1]" searches the whole tree)."""
-        return next(self.tree.iter("h1"), None)
+        """The first <h1> (found by iteration, which stops there; "(//h1)[1]" searches the whole
+        tree); on a page without one, the first <h2> or <h3> that prints the page's title (perhaps
+        after a kicker: "Premiere in Eisenhüttenstadt: <title>")."""
+        first = next(self.tree.iter("h1"), None)
+        if first is not None:
+            return first
+        title = _clean(self.meta.get("og:title") or self.tree.findtext(".//title"))
+        return next(
+            (h for h in self.tree.iter("h2", "h3") if _prints_title(_element_text(h), title)),
+            None,
+        )
 
     def texts_after_headline(self, condition: str) -> list:
         return self.headline.xpath(f"following::text()[{condition}]") if self.headline is not None else []

@@ -147,7 +147,8 @@ def parse_visible(texts: Iterable[str], formats: Iterable[str], zone: tzinfo) ->
             match = _TIME_ONLY_RE.match(neighbour)
             if match:
                 moment = parse_local(f"{text} {match['time']}", formats, zone)
-                if moment is not None:
+                # "0:00" beside a day is a player's clock or a CMS default, not the time of publication.
+                if moment is not None and (moment.hour, moment.minute) != (0, 0):
                     return moment
     return None
 
