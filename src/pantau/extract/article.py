@@ -48,6 +48,8 @@ MIN_BODY_CHARS_CJK = 80
 _DATELINE_CHARS = 40
 # A page without article markup whose text is mostly link text is a listing.
 INDEX_LINK_DENSITY = 0.5
+# Enough of an article's text to tell its language (Malay from Indonesian too).
+LANGUAGE_SAMPLE_CHARS = 600
 # The zone of times printed without one when neither a source nor a profile says (the registry's default).
 DEFAULT_ZONE = ZoneInfo("Asia/Kuala_Lumpur")
 
@@ -988,7 +990,8 @@ def extract_article(
         source_id=source.id if source else None,
         title=reading.title,
         published=published,
-        language=detect_language(f"{reading.title}\n{body}", hint),
+        # The story's opening says the language: the detector's time grows with its sample.
+        language=detect_language(f"{reading.title}\n{body}"[:LANGUAGE_SAMPLE_CHARS], hint),
         byline=reading.byline,
         authors=tuple(_split_authors(reading.byline)),
         body=body,
