@@ -600,7 +600,7 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     the heading that says where the article ended."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
     # Most pages have no marker: plain strings (no link to their element) are cheaper to look through.
-    if page.headline is None or not any(book.end_marker_re.match(_clean(t)) for t in _SHORT_TEXTS_AFTER(page.headline)):
+    if page.headline is None or not book.end_marker_re.matches_a_line(_SHORT_TEXTS_AFTER(page.headline)):
         return ()
     for text in page.texts_after_headline("string-length() < 120"):
         # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
@@ -878,7 +878,8 @@ def _printed_lead(page: _Page) -> str | None:
     """The standfirst (sapo) printed above the body, which trafilatura leaves out: the page's
     description when the page also prints it, whole, as a paragraph of its own."""
     description = _clean(page.meta.get("og:description") or page.meta.get("description"))
-    if len(description) < 40 or description[:30] not in page.body_source:
+    # Printed: at the start of a text in the body's markup (not only in its JSON-LD).
+    if len(description) < 40 or not re.search(rf">\s*{re.escape(description[:30])}", page.body_source):
         return None
     # It is in the markup as it is in the description: contains() spares normalising every text.
     found = page.tree.xpath("//body//text()[contains(., $start)]", start=description[:30])
@@ -991,7 +992,6 @@ def extract_article(
         source_id=source.id if source else None,
         title=reading.title,
         published=published,
-        # The story's opening says the language: the detector's time grows with its sample.
         language=detect_language(f"{reading.title}\n{body}"[:LANGUAGE_SAMPLE_CHARS], hint),
         byline=reading.byline,
         authors=tuple(_split_authors(reading.byline)),
