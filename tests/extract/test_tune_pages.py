@@ -11,7 +11,6 @@ from trafilatura.metadata import extract_author
 
 from pantau.extract.article import _marked_up_author, _Page, _parsed, decoded_html, extract_article
 from pantau.extract.scoring import token_f1
-from pantau.registry.profiles import PatternSet
 
 from .conftest import RealPage, real_pages
 
@@ -91,19 +90,3 @@ def test_a_players_clock_beside_the_day_is_no_publication_time():
     # Krautreporter prints "22.08.2024" and then an audio player's "0:00".
     real = tune_page("de/Krautreporter_2024_08_22")
     assert extract_article(real.html, real.url).published == real.published
-
-
-@pytest.mark.parametrize(
-    ("texts", "found"),
-    [
-        (["Story text", "  Related\n Articles ", "Teaser"], True),  # whitespace as the page has it
-        (["Story text", "More related articles", "Teaser"], False),  # anchored at the text's start
-        (["Related articles and more"], False),  # and at its end
-        (["", "Try our AI features"], True),
-        ([], False),
-    ],
-)
-def test_end_markers_are_found_in_one_scan_of_many_texts(texts, found):
-    markers = PatternSet(["^(related articles|comments)$", "^try our ai features"])
-    assert markers.matches_a_line(texts) is found
-    assert any(markers.match(" ".join(t.split())) for t in texts) is found

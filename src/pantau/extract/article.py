@@ -591,7 +591,7 @@ def _generic_title(page: _Page, source: Source | None) -> str:
     return headings[0] if headings else ""
 
 
-_SHORT_TEXTS_AFTER = etree.XPath("following::text()[string-length() < 120]", smart_strings=False)
+_SHORT_TEXTS_AFTER = etree.XPath("following::text()[string-length() < 120][normalize-space()]", smart_strings=False)
 
 
 def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
@@ -600,7 +600,7 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     the heading that says where the article ended."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
     # Most pages have no marker: plain strings (no link to their element) are cheaper to look through.
-    if page.headline is None or not book.end_marker_re.matches_a_line(_SHORT_TEXTS_AFTER(page.headline)):
+    if page.headline is None or not any(book.end_marker_re.match(_clean(t)) for t in _SHORT_TEXTS_AFTER(page.headline)):
         return ()
     for text in page.texts_after_headline("string-length() < 120"):
         # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from functools import cached_property, lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -38,10 +37,6 @@ def _check_selectors(selectors: Selectors) -> Selectors:
     return selectors
 
 
-_WHITESPACE_RE = re.compile(r"\s+")
-_LINE_BREAK_RE = re.compile(r" ?\0 ?")
-
-
 class PatternSet:
     """Patterns searched as two regexes: those anchored at the start ("^...") under one "^", so a
     paragraph is scanned once for the few that are not. No patterns match nothing."""
@@ -51,25 +46,12 @@ class PatternSet:
         floating = [p for p in patterns if not p.startswith("^")]
         self._anchored = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE) if anchored else None
         self._floating = re.compile("|".join(f"(?:{p})" for p in floating), re.IGNORECASE) if floating else None
-        self._line_start = (
-            re.compile("|".join(f"^(?:{p.removeprefix('^')})" for p in patterns), re.IGNORECASE | re.MULTILINE)
-            if patterns
-            else None
-        )
 
     def search(self, text: str) -> bool:
         return bool(
             (self._anchored is not None and self._anchored.match(text))
             or (self._floating is not None and self._floating.search(text))
         )
-
-    def matches_a_line(self, texts: Iterable[str]) -> bool:
-        """Whether `match` holds for one of `texts` (whitespace collapsed, as in a page's text),
-        tested in one scan of them all: cheaper than one test each for the many texts of a page."""
-        if self._line_start is None:
-            return False
-        joined = _LINE_BREAK_RE.sub("\n", _WHITESPACE_RE.sub(" ", "\0".join(texts)))
-        return bool(self._line_start.search(joined.strip(" ")))
 
     def match(self, text: str) -> bool:
         return bool(
