@@ -849,9 +849,8 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
             same_copy and len(paragraphs) <= 2 < len(structured)
         ):
             paragraphs = structured
-    lead = _printed_lead(page)
-    # Not when trafilatura has it already, perhaps after a dateline ("Neuss · <lead>").
-    if lead and not any(p.endswith(lead) and len(p) - len(lead) <= _DATELINE_CHARS for p in paragraphs):
+    lead = _printed_lead(page, paragraphs)
+    if lead:
         paragraphs = [lead, *paragraphs]
     date_texts = chain(
         _dated_texts(page),  # read only when no structured stamp has a time
@@ -874,12 +873,17 @@ _DATED_ELEMENTS_XPATH = etree.XPath(
 )
 
 
-def _printed_lead(page: _Page) -> str | None:
-    """The standfirst (sapo) printed above the body, which trafilatura leaves out: the page's
-    description when the page also prints it, whole, as a paragraph of its own."""
+def _printed_lead(page: _Page, paragraphs: list[str]) -> str | None:
+    """The standfirst (sapo) printed above the body when trafilatura left it out of its
+    `paragraphs`: the page's description when the page also prints it, whole, as a paragraph of
+    its own."""
     description = _clean(page.meta.get("og:description") or page.meta.get("description"))
+    if len(description) < 40 or any(
+        p.endswith(description) and len(p) - len(description) <= _DATELINE_CHARS for p in paragraphs
+    ):
+        return None  # none, or trafilatura has it, perhaps after a dateline ("Neuss · <lead>")
     # Printed: at the start of a text in the body's markup (not only in its JSON-LD).
-    if len(description) < 40 or not re.search(rf">\s*{re.escape(description[:30])}", page.body_source):
+    if not re.search(rf">\s*{re.escape(description[:30])}", page.body_source):
         return None
     # It is in the markup as it is in the description: contains() spares normalising every text.
     found = page.tree.xpath("//body//text()[contains(., $start)]", start=description[:30])
