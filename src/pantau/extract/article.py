@@ -484,6 +484,12 @@ class _Page:
         return self.headline.xpath(f"following::text()[{condition}]") if self.headline is not None else []
 
     @cached_property
+    def short_texts_after_headline(self) -> list:
+        """The short texts after the headline, where end markers and writer labels are printed (one
+        scan for both: a scan of a page's texts costs more than the tests on them)."""
+        return self.texts_after_headline("string-length() < 120][normalize-space()")
+
+    @cached_property
     def near_headline(self) -> list[str]:
         """Short texts printed just after the headline: where outlets put the byline and the date."""
         near = []
@@ -591,18 +597,12 @@ def _generic_title(page: _Page, source: Source | None) -> str:
     return headings[0] if headings else ""
 
 
-_SHORT_TEXTS_AFTER = etree.XPath("following::text()[string-length() < 120][normalize-space()]", smart_strings=False)
-
-
 def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     """The starts of the first long texts after the page's first end marker below the headline
     ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
     the heading that says where the article ended."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
-    # Most pages have no marker: plain strings (no link to their element) are cheaper to look through.
-    if page.headline is None or not any(book.end_marker_re.match(_clean(t)) for t in _SHORT_TEXTS_AFTER(page.headline)):
-        return ()
-    for text in page.texts_after_headline("string-length() < 120"):
+    for text in page.short_texts_after_headline:
         # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
         if book.end_marker_re.match(_clean(text)) and not any(
             element.tag in ("a", "script", "style", "aside", "p")
@@ -670,7 +670,8 @@ def _printed_authors(page: _Page) -> list[str]:
     by role elsewhere on the page."""
     printed = _byline_near_headline(page.near_headline)
     if printed is None:
-        labelled = _LABELLED_TEXT_XPATH(page.tree)
+        # Under the headline (ANTARA's "Pewarta: A" ends the story); anywhere on a page without one.
+        labelled = page.short_texts_after_headline if page.headline is not None else _LABELLED_TEXT_XPATH(page.tree)
         for text in labelled:
             match = _WRITER_LABEL_RE.match(_clean(text))
             if match and text.getparent().tag not in ("script", "style"):
