@@ -59,6 +59,7 @@ def test_author_markup_is_read_as_trafilatura_reads_it(real):
         ("at/DerStandard_2024_05_03", ("Birgit Baumann", "Anna Giulia Fink", "Jan Michael Marchart")),
         ("pt/ThePortugalNews_2025_02_03", ("TPN",)),  # "By TPN, in News"
         ("de/Gamestar_2024_04_28", ("Duy Linh Dinh",)),  # not the "von <writer>" of a teaser below
+        ("de/TOnline_2026_04_15", ("Julian Seiferth",)),  # "Von t-online, jse": the JSON-LD's "jse"
     ],
 )
 def test_printed_writers(page, writers):

@@ -434,6 +434,14 @@ class _Page:
         ]
         return [n for n in found if _is_name(n) and not self.names_the_outlet(n)]
 
+    def author_aliases(self) -> list[str]:
+        """The short names the metadata's authors sign with (schema.org alternateName)."""
+        people = self.article_data.get("author") or []
+        aliases = [
+            p.get("alternateName") for p in (people if isinstance(people, list) else [people]) if isinstance(p, dict)
+        ]
+        return [_clean(a) for a in aliases if isinstance(a, str) and _clean(a)]
+
     def names_the_outlet(self, name: str) -> bool:
         """ "Lesotho Times", "mdr.de", "Deutsche Welle (www.dw.com)": the outlet, not a writer."""
         host = _host(self.url)
@@ -810,11 +818,13 @@ def _generic_authors(page: _Page) -> list[str]:
     """The writers the page prints; the metadata's list instead when it names one of them too
     (it is cleaner, and names co-writers the page prints elsewhere), but not when it names
     someone else (some CMSs put the editor there); else trafilatura's find in the author markup."""
-    printed = _printed_authors(page)
+    # "Von t-online, jse": the outlet is no writer.
+    printed = [n for n in _printed_authors(page) if not page.names_the_outlet(n)]
     if not all(_NAME_RE.match(n) and len(n.split()) <= 6 for n in printed):
         printed = []  # one part is no name: the whole line is something else
     listed = page.authors()
-    if printed and not any(_same_person(p, m) for p in printed for m in listed):
+    known_as = listed + page.author_aliases()  # "jse" is Julian Seiferth's signature
+    if printed and not any(_same_person(p, m) for p in printed for m in known_as):
         return printed
     return (
         listed or printed or [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
