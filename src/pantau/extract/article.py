@@ -27,6 +27,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 from trafilatura.metadata import normalize_authors
+from trafilatura.settings import Document
 from trafilatura.utils import trim
 
 from pantau.config import ConfigError
@@ -839,7 +840,7 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
         raise PageRejected("index-page", f"{page.url} declares itself a listing")
     # The tree as parsed (trafilatura copies it before cleaning); no metadata, which we read ourselves.
     document = trafilatura.bare_extraction(page.tree, url=page.url, include_comments=False, with_metadata=False)
-    text = document.text if document is not None else ""
+    text = document.text if isinstance(document, Document) else ""
     extracted = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
     if (
         not page.has_article_markup
