@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from itertools import chain
+from itertools import chain, islice
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -26,7 +26,9 @@ import htmldate
 import lxml.html
 import trafilatura
 from lxml import etree
-from trafilatura.metadata import extract_author
+from trafilatura.metadata import normalize_authors
+from trafilatura.settings import Document
+from trafilatura.utils import trim
 
 from pantau.config import ConfigError
 from pantau.extract import dates, wire
@@ -43,8 +45,13 @@ log = logging.getLogger("pantau.extract.article")
 # Bernama brief runs to 400 characters. One CJK character carries about what a word does.
 MIN_BODY_CHARS = 250
 MIN_BODY_CHARS_CJK = 80
+# The most a dateline adds before a paragraph ("Neuss · ", "KUALA LUMPUR, Nov 22 — ").
+_DATELINE_CHARS = 40
 # A page without article markup whose text is mostly link text is a listing.
 INDEX_LINK_DENSITY = 0.5
+# Enough of an article's text to tell its language: the same as the whole text gives on every
+# tune, seed and demo page (Malay from Indonesian too), and the detector's time grows with it.
+LANGUAGE_SAMPLE_CHARS = 300
 # The zone of times printed without one when neither a source nor a profile says (the registry's default).
 DEFAULT_ZONE = ZoneInfo("Asia/Kuala_Lumpur")
 
@@ -99,7 +106,11 @@ _BYLINE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # A byline as printed under a headline: "By A & B", "Oleh A", "Pewarta: A".
-_PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
+_PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Von|VON|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
+# The prefix printed alone, the names in the elements after it ("By <a>A</a> and <a>B</a>").
+_BYLINE_WORD_RE = re.compile(r"^(?:by|oleh|bởi|von|pewarta|reporter)\s*:?$", re.IGNORECASE)
+_LONE_PREFIX_REACH = 12  # texts after the headline
+_NAMES_JOINED_RE = re.compile(r"^(?:&|,|and|und|dan|và)$", re.IGNORECASE)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TITLE_SEPARATORS_RE = re.compile(r"(\s+[|\-–—:»]\s+|\s*\|\s*)")
 # A Chinese site's name glued to the headline: "标题-新华网", "标题_人民网", "标题 | 联合早报".
@@ -281,13 +292,27 @@ def _is_name(text: str) -> bool:
     )
 
 
+_AFTER_THE_NAMES = frozenset("in at on for of with di pada im am auf bei".split())
+
+
 def _split_authors(byline: str | None) -> list[str]:
     # "Corina Gall (cog.)": the initials the paper signs with; "Autor Monika Bolliger": the role.
     names = [
         _BYLINE_PREFIX_RE.sub("", re.sub(r"\s*\([^()]*\)$", "", _clean(n))).strip(" -–—")
         for n in _AUTHOR_SEPARATORS_RE.split(byline or "")
     ]
-    return list(dict.fromkeys(n for n in names if _is_name(n)))
+    # "By TPN, in News": the word after the names is no writer ("dpa" is).
+    return list(dict.fromkeys(n for n in names if _is_name(n) and n not in _AFTER_THE_NAMES))
+
+
+def _person_name(person: dict) -> object:
+    """A schema.org Person's name, or its given and family names ("Anna Giulia" "Fink")."""
+    parts = [person.get("givenName"), person.get("familyName")]
+    return person.get("name") or " ".join(p for p in parts if isinstance(p, str))
+
+
+def _prints_title(heading: str, title: str) -> bool:
+    return len(heading) > 15 and len(title) > 15 and (heading in title or title in heading)
 
 
 def _host(url: str) -> str:
@@ -382,7 +407,8 @@ class _Page:
 
     @cached_property
     def canonical_url(self) -> str:
-        for href in self.tree.xpath('//link[@rel="canonical"]/@href') + [self.meta.get("og:url", "")]:
+        # In the head, where a canonical link belongs: a search of the whole tree costs more.
+        for href in self.tree.xpath('/html/head/link[@rel="canonical"]/@href') + [self.meta.get("og:url", "")]:
             absolute = urljoin(self.url, href.strip())
             if href.strip() and absolute.startswith(("http://", "https://")):
                 return absolute
@@ -400,7 +426,7 @@ class _Page:
         people = self.article_data.get("author") or []
         people = people if isinstance(people, list) else [people]
         candidates = [
-            p.get("name") if isinstance(p, dict) else p
+            _person_name(p) if isinstance(p, dict) else p
             for p in people
             if not (isinstance(p, dict) and p.get("@type") == "Organization")
         ]
@@ -408,6 +434,14 @@ class _Page:
             self.meta.get("author") or self.meta.get("article:author") or ""
         ]
         return [n for n in found if _is_name(n) and not self.names_the_outlet(n)]
+
+    def author_aliases(self) -> list[str]:
+        """The short names the metadata's authors sign with (schema.org alternateName)."""
+        people = self.article_data.get("author") or []
+        aliases = [
+            p.get("alternateName") for p in (people if isinstance(people, list) else [people]) if isinstance(p, dict)
+        ]
+        return [_clean(a) for a in aliases if isinstance(a, str) and _clean(a)]
 
     def names_the_outlet(self, name: str) -> bool:
         """ "Lesotho Times", "mdr.de", "Deutsche Welle (www.dw.com)": the outlet, not a writer."""
@@ -420,12 +454,18 @@ class _Page:
         yield published if isinstance(published, str) else ""
         for key in (
             "article:published_time",
+            "og:article:published_time",
             "datepublished",
             "pubdate",
             "publishdate",
             "publish-date",
             "date",
             "dc.date.issued",
+            "dcterms.created",
+            "dc.date",
+            "parsely-pub-date",
+            "publication_date",
+            "published_date",
             "sailthru.date",
         ):
             yield self.meta.get(key, "")
@@ -436,10 +476,33 @@ class _Page:
         yield from self.tree.xpath("//time/@datetime")[:1]
 
     @cached_property
+    def headline(self) -> lxml.html.HtmlElement | None:
+        """The first <h1> (found by iteration, which stops there; "(//h1)[1]" searches the whole
+        tree); on a page without one, the first <h2> or <h3> that prints the page's title (perhaps
+        after a kicker: "Premiere in Eisenhüttenstadt: <title>")."""
+        first = next(self.tree.iter("h1"), None)
+        if first is not None:
+            return first
+        title = _clean(self.meta.get("og:title") or self.tree.findtext(".//title"))
+        return next(
+            (h for h in self.tree.iter("h2", "h3") if _prints_title(_element_text(h), title)),
+            None,
+        )
+
+    def texts_after_headline(self, condition: str) -> list:
+        return self.headline.xpath(f"following::text()[{condition}]") if self.headline is not None else []
+
+    @cached_property
+    def short_texts_after_headline(self) -> list:
+        """The short texts after the headline, where end markers and writer labels are printed (one
+        scan for both: a scan of a page's texts costs more than the tests on them)."""
+        return self.texts_after_headline("string-length() < 120][normalize-space()")
+
+    @cached_property
     def near_headline(self) -> list[str]:
         """Short texts printed just after the headline: where outlets put the byline and the date."""
         near = []
-        for text in self.tree.xpath("(//h1)[1]/following::text()[position() <= 200]"):
+        for text in self.texts_after_headline("position() <= 200"):
             if text.strip() and text.getparent().tag not in ("script", "style"):
                 near.append(text)
                 if len(near) == 40:
@@ -523,7 +586,7 @@ def _without_site_name(title: str, site_names: set[str]) -> str:
 
 
 def _generic_title(page: _Page, source: Source | None) -> str:
-    headings = [h for h in (_element_text(h) for h in page.tree.xpath("//h1 | //h2 | //h3")[:12]) if h]
+    headings = [h for h in (_element_text(h) for h in islice(page.tree.iter("h1", "h2", "h3"), 12)) if h]
     host = _host(page.url)
     site_names = {_squashed(n) for n in (page.site_name, source and source.outlet, host, host.split(".")[0]) if n}
     for raw in (
@@ -548,7 +611,7 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
     ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
     the heading that says where the article ended."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
-    for text in page.tree.xpath("(//h1)[1]/following::text()[string-length() < 120]"):
+    for text in page.short_texts_after_headline:
         # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
         if book.end_marker_re.match(_clean(text)) and not any(
             element.tag in ("a", "script", "style", "aside", "p")
@@ -577,8 +640,11 @@ def _within(element, box) -> bool:
 
 
 def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
-    """The paragraphs before the first that begins with one of `starts` (the first is always kept)."""
-    position = next((n for n, p in enumerate(paragraphs) if n > 0 and p.startswith(starts)), len(paragraphs))
+    """The paragraphs before the first that begins with one of `starts`; all of them when the
+    first does (the marker was above the story: a comment counter in the byline's bar)."""
+    if not starts or (paragraphs and paragraphs[0].startswith(starts)):
+        return paragraphs
+    position = next((n for n, p in enumerate(paragraphs) if p.startswith(starts)), len(paragraphs))
     return paragraphs[:position]
 
 
@@ -611,15 +677,32 @@ _WRITER_LABEL_RE = re.compile(
 def _printed_authors(page: _Page) -> list[str]:
     """The writers printed under the headline ("By A and B", "Oleh A", "Pewarta: A"), or credited
     by role elsewhere on the page."""
-    printed = next((m.group(1) for m in map(_PRINTED_BYLINE_RE.match, page.near_headline) if m), None)
+    printed = _byline_near_headline(page.near_headline)
     if printed is None:
-        labelled = _LABELLED_TEXT_XPATH(page.tree)
+        # Under the headline (ANTARA's "Pewarta: A" ends the story); anywhere on a page without one.
+        labelled = page.short_texts_after_headline if page.headline is not None else _LABELLED_TEXT_XPATH(page.tree)
         for text in labelled:
             match = _WRITER_LABEL_RE.match(_clean(text))
             if match and text.getparent().tag not in ("script", "style"):
                 printed = match.group(1) or _clean(_next_text(text))
                 break
     return _split_authors(_byline(printed))
+
+
+def _byline_near_headline(near: list[str]) -> str | None:
+    for position, text in enumerate(near):
+        match = _PRINTED_BYLINE_RE.match(text)
+        if match:
+            return match.group(1)
+        # Only right under the headline: a teaser further down has its own "von <writer>".
+        if position < _LONE_PREFIX_REACH and _BYLINE_WORD_RE.match(text) and position + 1 < len(near):
+            names = [near[position + 1]]
+            rest = near[position + 2 :]
+            while len(rest) >= 2 and _NAMES_JOINED_RE.match(rest[0]):
+                names.append(rest[1])
+                rest = rest[2:]
+            return " & ".join(names)
+    return None
 
 
 def _next_text(text) -> str:
@@ -633,20 +716,119 @@ def _same_person(a: str, b: str) -> bool:
     return bool(a) and bool(b) and (a in b or b in a)
 
 
+# trafilatura's author markup (`trafilatura.metadata.extract_author`, from its AUTHOR_XPATHS and
+# AUTHOR_DISCARD_XPATHS), tested in Python on the few elements whose attributes could match: its
+# XPaths test every element of the page, and it copies the whole tree to prune it first (6 ms a
+# page, 16 on a large one). Per test: the tags it applies to (None: any) and what the attributes
+# must match; the tests are tried in turn, most specific first.
+_AUTHOR_MARKUP_TESTS: tuple[tuple[frozenset[str] | None, tuple[tuple[str, re.Pattern], ...]], ...] = (
+    (
+        frozenset("a address div link p span strong".split()),
+        (
+            ("rel", re.compile(r"^author$")),
+            ("id", re.compile(r"^author$")),
+            ("class", re.compile(r"^author$|author-?name|AuthorName|authorName")),
+            ("itemprop", re.compile(r"^author name$")),
+            ("data-testid", re.compile(r"^Author(?:Card|URL)$")),
+        ),
+    ),
+    (
+        frozenset("a div h3 h4 p span".split()),
+        (
+            ("class", re.compile(r"^(?:byline|username|byl|BBL)$")),
+            ("itemprop", re.compile(r"author")),
+            ("id", re.compile(r"author|zuozhe|bianji|xiaobian")),
+            (
+                "class",
+                re.compile(r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name"),
+            ),
+        ),
+    ),
+    (
+        None,
+        (
+            ("data-component", re.compile(r"Byline")),
+            ("itemprop", re.compile(r"author")),
+            ("id", re.compile(r"[Aa]uthor")),
+            ("class", re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")),
+        ),
+    ),
+)
+_AUTHOR_ATTRIBUTES_XPATH = etree.XPath(
+    "//@class | //@id | //@itemprop | //@rel | //@data-component | //@data-testid | //author"
+)
+_MAY_NAME_AN_AUTHOR_RE = re.compile(
+    r"[Aa]uthor|[Bb]yl|BBL|username|screenname|writer|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by"
+    r"|journalist-name"
+)
+# Where trafilatura does not look for an author (comments, sidebars, dates, figures, ...): in
+# these tags, with these ids or classes; and <time> and <figure>.
+_NOT_AN_AUTHOR_TAGS = frozenset("a div section span".split())
+_NOT_AN_AUTHOR_ID_RE = re.compile(r"^comments|comment-?list|ProductReviews")
+_NOT_AN_AUTHOR_CLASS_RE = re.compile(
+    r"^(?:comments|title|date)$|^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram"
+    r"|article-(?:share|support)|print|category|meta-date|meta-reviewer"
+)
+
+
+def _not_an_author(element) -> bool:
+    if element.tag in ("time", "figure"):
+        return True
+    return element.tag in _NOT_AN_AUTHOR_TAGS and bool(
+        _NOT_AN_AUTHOR_ID_RE.search(element.get("id", ""))
+        or _NOT_AN_AUTHOR_CLASS_RE.search(element.get("class", ""))
+        or "Figure" in element.get("data-component", "")
+    )
+
+
+def _kept_text(element, parts: list[str]) -> list[str]:
+    """The element's texts, less those of the parts trafilatura prunes (their tails stay)."""
+    parts.append(element.text or "")
+    for child in element:
+        if not _not_an_author(child):
+            _kept_text(child, parts)
+        parts.append(child.tail or "")
+    return parts
+
+
+def _marked_up_author(page: _Page) -> str | None:
+    """The author trafilatura finds in the page's author markup (several joined by "; ")."""
+    found = _AUTHOR_ATTRIBUTES_XPATH(page.tree)  # in document order
+    candidates = [
+        element
+        for element in dict.fromkeys(
+            f if isinstance(f, etree._Element) else f.getparent()
+            for f in found
+            if isinstance(f, etree._Element) or _MAY_NAME_AN_AUTHOR_RE.search(f)
+        )
+        if not any(map(_not_an_author, chain((element,), element.iterancestors())))
+    ]
+    for rank, (tags, tests) in enumerate(_AUTHOR_MARKUP_TESTS):
+        for element in candidates:
+            if (rank == 0 and element.tag == "author") or (
+                (tags is None or element.tag in tags)
+                and any(pattern.search(element.get(attribute, "")) for attribute, pattern in tests)
+            ):
+                content = trim(" ".join(_kept_text(element, [])))
+                if 2 < len(content) < 120:
+                    return normalize_authors(None, content)
+    return None
+
+
 def _generic_authors(page: _Page) -> list[str]:
     """The writers the page prints; the metadata's list instead when it names one of them too
     (it is cleaner, and names co-writers the page prints elsewhere), but not when it names
     someone else (some CMSs put the editor there); else trafilatura's find in the author markup."""
-    printed = _printed_authors(page)
+    # "Von t-online, jse": the outlet is no writer.
+    printed = [n for n in _printed_authors(page) if not page.names_the_outlet(n)]
     if not all(_NAME_RE.match(n) and len(n.split()) <= 6 for n in printed):
         printed = []  # one part is no name: the whole line is something else
     listed = page.authors()
-    if printed and not any(_same_person(p, m) for p in printed for m in listed):
+    known_as = listed + page.author_aliases()  # "jse" is Julian Seiferth's signature
+    if printed and not any(_same_person(p, m) for p in printed for m in known_as):
         return printed
     return (
-        listed
-        or printed
-        or [n for n in (_clean(a) for a in (extract_author(page.tree) or "").split(";")) if _is_name(n)]
+        listed or printed or [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
     )
 
 
@@ -656,14 +838,9 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     markup from which trafilatura gets no article-length text."""
     if page.is_listing:
         raise PageRejected("index-page", f"{page.url} declares itself a listing")
-    text = trafilatura.extract(
-        page.tree,
-        url=page.url,
-        output_format="txt",
-        include_comments=False,
-        deduplicate=False,
-        with_metadata=False,
-    )
+    # The tree as parsed (trafilatura copies it before cleaning); no metadata, which we read ourselves.
+    document = trafilatura.bare_extraction(page.tree, url=page.url, include_comments=False, with_metadata=False)
+    text = document.text if isinstance(document, Document) else ""
     extracted = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
     if (
         not page.has_article_markup
@@ -684,17 +861,11 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
             same_copy and len(paragraphs) <= 2 < len(structured)
         ):
             paragraphs = structured
-    lead = _printed_lead(page)
-    if lead and lead not in paragraphs:
+    lead = _printed_lead(page, paragraphs)
+    if lead:
         paragraphs = [lead, *paragraphs]
     date_texts = chain(
-        (
-            _element_text(e)
-            for e in page.tree.xpath(
-                "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
-                "[not(self::script or self::style or self::body or self::html)]"
-            )[:8]
-        ),
+        _dated_texts(page),  # read only when no structured stamp has a time
         (text for text in page.near_headline),
     )
     authors = _generic_authors(page)
@@ -703,14 +874,34 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     )
 
 
-def _printed_lead(page: _Page) -> str | None:
-    """The standfirst (sapo) printed above the body, which trafilatura leaves out: the page's
-    description when the page also prints it, whole, as a paragraph of its own."""
+def _dated_texts(page: _Page) -> Iterable[str]:
+    """The texts of the first elements whose class says they hold a date or a time."""
+    yield from (_element_text(e) for e in _DATED_ELEMENTS_XPATH(page.tree)[:8])
+
+
+_DATED_ELEMENTS_XPATH = etree.XPath(
+    "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
+    "[not(self::script or self::style or self::body or self::html)]"
+)
+
+
+def _printed_lead(page: _Page, paragraphs: list[str]) -> str | None:
+    """The standfirst (sapo) printed above the body when trafilatura left it out of its
+    `paragraphs`: the page's description when the page also prints it, whole, as a paragraph of
+    its own."""
     description = _clean(page.meta.get("og:description") or page.meta.get("description"))
-    if len(description) < 40 or description[:30] not in page.body_source:
+    if len(description) < 40 or any(
+        p.endswith(description) and len(p) - len(description) <= _DATELINE_CHARS for p in paragraphs
+    ):
+        return None  # none, or trafilatura has it, perhaps after a dateline ("Neuss · <lead>")
+    # Printed: at the start of a text in the body's markup (not only in its JSON-LD).
+    if not re.search(rf">\s*{re.escape(description[:30])}", page.body_source):
         return None
-    starts = page.tree.xpath("//body//text()[starts-with(normalize-space(), $start)]", start=description[:30])
-    printed = any(_element_text(text.getparent()) == description for text in starts)
+    # It is in the markup as it is in the description: contains() spares normalising every text.
+    found = page.tree.xpath("//body//text()[contains(., $start)]", start=description[:30])
+    printed = any(
+        _clean(text).startswith(description[:30]) and _element_text(text.getparent()) == description for text in found
+    )
     return description if printed else None
 
 
@@ -817,7 +1008,7 @@ def extract_article(
         source_id=source.id if source else None,
         title=reading.title,
         published=published,
-        language=detect_language(f"{reading.title}\n{body}", hint),
+        language=detect_language(f"{reading.title}\n{body}"[:LANGUAGE_SAMPLE_CHARS], hint),
         byline=reading.byline,
         authors=tuple(_split_authors(reading.byline)),
         body=body,

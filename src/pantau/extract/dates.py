@@ -54,6 +54,7 @@ _TIME_ONLY_RE = re.compile(
 )
 # "14:05", "2:05PM", "2.05 pm"; not "28.04.2023", a day.
 _HAS_TIME_RE = re.compile(r"\b\d{1,2}(?::\d\d(?![\d.])|\.\d\d\s*[ap]\.?m\b)", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
 _UNCONVERTED_RE = re.compile(r"unconverted data remains: (.*)$", re.DOTALL)
 
 _RELATIVE_RE = re.compile(
@@ -134,7 +135,8 @@ def parse_local(text: str, formats: Iterable[str], zone: tzinfo) -> datetime | N
 def parse_visible(texts: Iterable[str], formats: Iterable[str], zone: tzinfo) -> datetime | None:
     """The first of `texts` that reads as a date with a time; else a day and a time printed in
     neighbouring elements ("Sunday, 26 Oct 2025" then "2:50 PM MYT"), read together."""
-    texts = [t for t in texts if t and len(t) < 120]
+    # A date has digits: the many texts without one are not tried against every format.
+    texts = [t for t in texts if t and len(t) < 120 and _DIGIT_RE.search(t)]
     formats = tuple(formats)
     for text in texts:
         moment = parse_local(text, formats, zone)
@@ -145,7 +147,8 @@ def parse_visible(texts: Iterable[str], formats: Iterable[str], zone: tzinfo) ->
             match = _TIME_ONLY_RE.match(neighbour)
             if match:
                 moment = parse_local(f"{text} {match['time']}", formats, zone)
-                if moment is not None:
+                # "0:00" beside a day is a player's clock or a CMS default, not the time of publication.
+                if moment is not None and (moment.hour, moment.minute) != (0, 0):
                     return moment
     return None
 

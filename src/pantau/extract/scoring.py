@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 # A CJK character is a token (Chinese is written without spaces); elsewhere a token is a word.
@@ -10,7 +11,8 @@ _TOKEN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3040-\u30ff]|\w+")
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN_RE.findall(text.lower())
+    # NFC first: "für" and "fu\u0308r" are one word, whichever form a page or its expected text uses.
+    return _TOKEN_RE.findall(unicodedata.normalize("NFC", text).lower())
 
 
 def token_f1(predicted: str, expected: str) -> float:
