@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SMALL, LARGE = 2_000, 20_000
 BUDGET_MB_AT_A_MILLION = 4096
@@ -32,6 +34,7 @@ def test_a_bad_date_is_a_one_line_error_naming_the_line(tmp_path):
     assert finished.stderr.strip() == f"{articles}:3: published is not an ISO date-time: 'yesterday'"
 
 
+@pytest.mark.slow  # signs 2k and 20k articles in child processes
 def test_the_command_stays_within_a_memory_bound(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     from bench_dedup import run_command, write_corpus  # one generator of synthetic news, shared

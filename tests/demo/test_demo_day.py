@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import feedparser
+import pytest
 import requests
 
 from pantau import demo
@@ -36,6 +37,7 @@ def test_bernama_lists_only_its_ten_newest():
     assert [entry.title for entry in shown.entries] == [str(n) for n in range(11, 1, -1)]
 
 
+@pytest.mark.slow  # polls every demo outlet
 def test_each_outlet_has_its_own_address_and_bernamas_services_share_one():
     with demo.serve_outlets() as bases:
         hosts = {section: base.split("//")[1].split(":")[0] for section, base in bases.items()}
@@ -44,6 +46,7 @@ def test_each_outlet_has_its_own_address_and_bernamas_services_share_one():
     assert all(host.startswith("127.0.0.") for host in hosts.values())
 
 
+@pytest.mark.slow  # a simulated day of polls against every demo outlet
 def test_a_replayed_day_collects_every_item_the_day_published(tmp_path):
     clock = demo.SimulatedClock(day_window(DAY)[0])
     db_url = f"sqlite:///{tmp_path / 'pantau.db'}"

@@ -35,6 +35,7 @@ def ld(**fields) -> str:
 # ---------------------------------------------------------------- generic path vs trafilatura
 
 
+@pytest.mark.slow  # both extractors over all 136 tune pages
 def test_generic_path_beats_trafilatura_on_the_tune_pages():
     ours, theirs = [], []
     for real in real_pages("tune"):

@@ -95,6 +95,7 @@ def poll_calls(feed: RollingFeed, sources_file, per_call: int, calls: int, capsy
     return summaries
 
 
+@pytest.mark.slow  # twenty polls against a live feed
 @pytest.mark.parametrize("numbered", [True, False], ids=["numbered-urls", "slug-urls-dated-pages"])
 def test_the_poll_contract_over_twenty_calls(numbered, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("PANTAU_DB_URL", f"sqlite:///{tmp_path / 'pantau.db'}")

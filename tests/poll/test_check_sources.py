@@ -16,6 +16,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+
 from pantau.cli import main
 from pantau.config import INCLUDE_DIR
 from pantau.ingest.fetch import FetchSettings
@@ -116,6 +118,7 @@ def test_a_registry_that_is_a_directory_is_one_line_and_exit_2(tmp_path, capsys)
     assert len(err.strip().splitlines()) == 1 and "not a readable YAML file" in err
 
 
+@pytest.mark.slow  # 34 sources in a child process with its own DNS
 def test_offline_the_real_registry_fails_every_source_promptly_without_a_traceback(tmp_path):
     (tmp_path / "sitecustomize.py").write_text(textwrap.dedent(LOOPBACK_ONLY_DNS), encoding="utf-8")
     proxy_free = {key: value for key, value in os.environ.items() if "proxy" not in key.lower()}

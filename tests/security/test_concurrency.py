@@ -10,6 +10,8 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from pantau.ingest.fetch import Fetcher
 from pantau.ingest.poll import poll_source, poll_sources
 
@@ -20,6 +22,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 CREATORS = 4
 
 
+@pytest.mark.slow  # four Python processes racing to create the store
 def test_processes_creating_a_fresh_store_together_all_succeed(db_url):
     start = time.time() + 3  # after every process has imported SQLAlchemy
     script = (
