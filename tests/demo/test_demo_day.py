@@ -19,6 +19,7 @@ def read_feed(base: str, section: str) -> feedparser.FeedParserDict:
     return feedparser.parse(requests.get(f"{base}/{section}/feed.xml", timeout=5).content)
 
 
+@pytest.mark.slow  # serves the site on a clock and reads every feed
 def test_feeds_list_only_what_is_published_by_the_simulated_clock():
     clock = demo.SimulatedClock(datetime(2025, 7, 8, 14, 0, tzinfo=BRIEFING_ZONE))
     with demo.serve_outlets(clock=clock) as bases:
