@@ -420,14 +420,18 @@ class _Page:
         name = self.meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
         return _clean(name) if isinstance(name, str) and _clean(name) else None
 
+    @cached_property
+    def author_entries(self) -> list:
+        """The structured data's `author`: one entry or several, as schema.org allows."""
+        people = self.article_data.get("author") or []
+        return people if isinstance(people, list) else [people]
+
     def authors(self) -> list[str]:
         """The people the page's metadata names as its authors; the outlet naming itself, a CMS
         user id or a profile URL is no byline."""
-        people = self.article_data.get("author") or []
-        people = people if isinstance(people, list) else [people]
         candidates = [
             _person_name(p) if isinstance(p, dict) else p
-            for p in people
+            for p in self.author_entries
             if not (isinstance(p, dict) and p.get("@type") == "Organization")
         ]
         found = [_clean(n) for n in candidates if isinstance(n, str) and _clean(n)] or [
@@ -437,10 +441,7 @@ class _Page:
 
     def author_aliases(self) -> list[str]:
         """The short names the metadata's authors sign with (schema.org alternateName)."""
-        people = self.article_data.get("author") or []
-        aliases = [
-            p.get("alternateName") for p in (people if isinstance(people, list) else [people]) if isinstance(p, dict)
-        ]
+        aliases = [p.get("alternateName") for p in self.author_entries if isinstance(p, dict)]
         return [_clean(a) for a in aliases if isinstance(a, str) and _clean(a)]
 
     def names_the_outlet(self, name: str) -> bool:
