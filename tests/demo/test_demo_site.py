@@ -207,3 +207,27 @@ def test_generator_reproduces_the_committed_files(tmp_path):
     assert sorted(generated) == sorted(committed)
     different = [name for name in generated if generated[name] != committed[name]]
     assert not different, f"regenerate with `python tools/demo_site/build.py`: {different[:5]}"
+
+
+@pytest.mark.parametrize(
+    ("broken", "message"),
+    [
+        ("title:", "penang-floods.yaml, page mm_floods: TypeError"),  # a misspelt field
+        ("pages:", 'penang-floods.yaml", line 2'),  # YAML that does not parse
+    ],
+)
+def test_a_broken_story_file_is_one_line_naming_it(tmp_path, broken, message):
+    import shutil
+    import subprocess
+
+    tools = tmp_path / "demo_site"
+    shutil.copytree(GENERATOR.parent, tools)
+    story = tools / "stories" / "penang-floods.yaml"
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace(broken, "titel:" if broken == "title:" else ": [", 1), encoding="utf-8")
+    finished = subprocess.run(
+        [sys.executable, str(tools / "build.py"), "--out", str(tmp_path / "out")], capture_output=True, text=True
+    )
+    assert finished.returncode == 1
+    assert len(finished.stderr.splitlines()) == 1 and message in finished.stderr
+    assert not (tmp_path / "out").exists()

@@ -128,7 +128,8 @@ def moment(text: str | None) -> dt.datetime | None:
 
 
 def load_yaml(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    with path.open(encoding="utf-8") as handle:  # from the file, so a YAML error names it
+        return yaml.safe_load(handle)
 
 
 @dataclass
@@ -420,7 +421,8 @@ def main(argv: list[str] | None = None) -> int:
         site = Site.load()
         files = build(args.out, site)
     except (OSError, yaml.YAMLError, jinja2.TemplateError, KeyError, ValueError, AssertionError) as error:
-        print(f"build.py: {type(error).__name__}: {error}", file=sys.stderr)
+        # One line: YAML parser errors span several (the message, then the offending line and a caret).
+        print(f"build.py: {type(error).__name__}: {' '.join(str(error).split())}", file=sys.stderr)
         return 1
     size = sum(f.stat().st_size for f in files)
     print(f"wrote {len(files)} files ({size / 1024:.0f} KiB) under {args.out}")
