@@ -29,6 +29,15 @@ def test_boilerplate_and_short_lines_go():
     assert textnorm.story_paragraphs(body, "en") == ["The meeting ended with a joint statement."]
 
 
+def test_page_furniture_from_the_profiles_goes_however_long():
+    # Long enough to pass the short-line rule: only include/profiles.yaml's furniture drops them.
+    body = (
+        "Explore what Daily8 AI can do for you:\n\nThe meeting ended with a joint statement.\n\n"
+        "Follow us on Instagram and Telegram for the latest news from the region"
+    )
+    assert textnorm.story_paragraphs(body, "en") == ["The meeting ended with a joint statement."]
+
+
 def test_a_sentence_with_a_colon_is_no_dateline():
     assert textnorm.story_paragraphs("He said: the talks went well today.", "en") == [
         "He said: the talks went well today."

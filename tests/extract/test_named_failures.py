@@ -158,6 +158,15 @@ def test_several_writers_are_kept_as_a_list():
     assert article.record()["authors"] == ("Nabilah Saleh", "Muhammad Basir Roslan")
 
 
+def test_page_furniture_between_paragraphs_is_dropped_and_the_story_goes_on():
+    # include/profiles.yaml's furniture, shared with dedup: a label alone on its line.
+    body = "<h1>Asean ministers agree on five-point plan</h1><article>" + PARAGRAPHS + "<p>Advertisement</p>"
+    body += f"<p>{STORY} The last point closed the meeting.</p></article>"
+    article = extract_article(page(body=body), "https://example.org/story")
+    assert "Advertisement" not in article.body
+    assert article.body.endswith("The last point closed the meeting.")
+
+
 # ---------------------------------------------------------------- wires
 
 
