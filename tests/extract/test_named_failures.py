@@ -22,6 +22,7 @@ STORY = (
 )
 PARAGRAPHS = "".join(f"<p>{STORY} Point {n} was discussed at length by the officials present.</p>" for n in range(4))
 MYT = timezone(timedelta(hours=8))
+URL = "https://example.org/story"
 
 
 def page(head: str = "", body: str = "", title: str = "Asean ministers agree on five-point plan") -> bytes:
@@ -156,6 +157,25 @@ def test_several_writers_are_kept_as_a_list():
     assert article.authors == ("Nabilah Saleh", "Muhammad Basir Roslan")
     assert article.byline == "Nabilah Saleh & Muhammad Basir Roslan"
     assert article.record()["authors"] == ("Nabilah Saleh", "Muhammad Basir Roslan")
+
+
+def test_the_desk_credited_as_author_is_the_byline_when_no_writer_is_named():
+    # "DER SPIEGEL", "Reuters": the JSON-LD credits an organisation and the page prints no writer.
+    credited = ld(
+        headline="Asean ministers agree on five-point plan", author={"@type": "Organization", "name": "Reuters"}
+    )
+    article = extract_article(page(credited, "<h1>Asean ministers agree on five-point plan</h1>" + PARAGRAPHS), URL)
+    assert article.authors == ("Reuters",)
+    assert article.wire == "reuters"
+
+
+def test_a_named_writer_wins_over_the_desk_credited_as_author():
+    credited = ld(
+        headline="Asean ministers agree on five-point plan",
+        author=[{"@type": "Organization", "name": "Reuters"}, {"@type": "Person", "name": "Rozanna Latiff"}],
+    )
+    article = extract_article(page(credited, "<h1>Asean ministers agree on five-point plan</h1>" + PARAGRAPHS), URL)
+    assert article.authors == ("Rozanna Latiff",)
 
 
 def test_page_furniture_between_paragraphs_is_dropped_and_the_story_goes_on():

@@ -439,6 +439,13 @@ class _Page:
         ]
         return [n for n in found if _is_name(n) and not self.names_the_outlet(n)]
 
+    def credited_desks(self) -> list[str]:
+        """Who the metadata credits when it names no writer: a desk, an agency or the outlet itself
+        ("DER SPIEGEL", "Reuters", "Redaktion hessenschau.de")."""
+        names = [p.get("name") if isinstance(p, dict) else p for p in self.author_entries]
+        names.append(self.meta.get("author"))
+        return list(dict.fromkeys(_clean(n) for n in names if isinstance(n, str) and _is_name(_clean(n))))
+
     def author_aliases(self) -> list[str]:
         """The short names the metadata's authors sign with (schema.org alternateName)."""
         aliases = [p.get("alternateName") for p in self.author_entries if isinstance(p, dict)]
@@ -828,9 +835,8 @@ def _generic_authors(page: _Page) -> list[str]:
     known_as = listed + page.author_aliases()  # "jse" is Julian Seiferth's signature
     if printed and not any(_same_person(p, m) for p in printed for m in known_as):
         return printed
-    return (
-        listed or printed or [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
-    )
+    marked_up = [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
+    return listed or printed or marked_up or page.credited_desks()
 
 
 def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Reading:
