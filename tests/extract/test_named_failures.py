@@ -187,6 +187,23 @@ def test_page_furniture_between_paragraphs_is_dropped_and_the_story_goes_on():
     assert article.body.endswith("The last point closed the meeting.")
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "NOEL CELIS/AFP via Getty Images",  # a photo's credit alone on its line
+        "— RT (@RT_com) July 16, 2026",  # an embedded post's signature
+        "While no decision has been made, he is reportedly… pic.twitter.com/PbK0B7UjJM",
+        "Les også: Tone Damli ofret musikkarrieren for barna",  # "read also" in another language
+    ],
+)
+def test_credits_embedded_posts_and_related_links_are_no_story_text(furniture):
+    body = f"<h1>Asean ministers agree on five-point plan</h1><article>{PARAGRAPHS}<p>{furniture}</p>"
+    body += f"<p>{STORY} The last point closed the meeting.</p></article>"
+    article = extract_article(page(body=body), URL)
+    assert furniture[:20] not in article.body
+    assert article.body.endswith("The last point closed the meeting.")
+
+
 # ---------------------------------------------------------------- wires
 
 
