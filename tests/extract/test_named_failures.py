@@ -194,6 +194,8 @@ def test_page_furniture_between_paragraphs_is_dropped_and_the_story_goes_on():
         "— RT (@RT_com) July 16, 2026",  # an embedded post's signature
         "While no decision has been made, he is reportedly… pic.twitter.com/PbK0B7UjJM",
         "Les også: Tone Damli ofret musikkarrieren for barna",  # "read also" in another language
+        "Reporting by Rozanna Latiff in Kuala Lumpur; Editing by Kim Coghill",  # a wire's credit line
+        "Niniek Karmini in Jakarta contributed to this report.",
     ],
 )
 def test_credits_embedded_posts_and_related_links_are_no_story_text(furniture):
