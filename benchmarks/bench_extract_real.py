@@ -1,6 +1,7 @@
 """Extraction on real pages: Pantau against plain trafilatura, on the tune set and the held-out set.
 
     .venv/bin/python benchmarks/bench_extract_real.py [--quick] [--set tune|score|both] [--pages]
+        [--validation FUNDUS READABILITY]
 
 Pages: tests/extract/fixtures/real (fundus' saved publisher pages with their expected parse; see
 manifest.json for each page's origin, licence and set). Thresholds and rules are chosen on the
@@ -10,7 +11,9 @@ For each set, both systems: mean body token F1 against fundus' text, the share o
 fundus' title, of publication times right to the minute (on pages whose expected parse has a time
 of day),
 of bylines naming the same people, and the time per page, with Pantau's figures as ratios of
-trafilatura's measured in the same run.
+trafilatura's measured in the same run. With --validation, the same for the validation sets read
+from clones of fundus and Mozilla Readability (see validation_pages.py): where a rule chosen on the
+tune set was checked before it was kept.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import logging
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -33,6 +37,8 @@ from pantau.models import PageRejected
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
+from validation_pages import validation_pages  # noqa: E402
+
 from conftest import RealPage, real_pages  # noqa: E402  (the fixtures' loader, shared with the tests)
 
 
@@ -142,15 +148,28 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one timing round instead of five")
     parser.add_argument("--set", choices=("tune", "score", "both"), default="both")
     parser.add_argument("--pages", action="store_true", help="print every page's reading (tune set only)")
+    parser.add_argument(
+        "--validation",
+        nargs=2,
+        type=Path,
+        metavar=("FUNDUS", "READABILITY"),
+        help="also score the validation sets, read from these git clones of fundus and Mozilla Readability",
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     rounds = 1 if args.quick else 5
     splits = ("tune", "score") if args.set == "both" else (args.set,)
     pantau(real_pages()[0]), plain_trafilatura(real_pages()[0])  # load models outside the timed runs
 
-    for split in splits:
-        corpus = real_pages(split)
-        # Per-page detail is for tuning, so it is never printed for the held-out set.
+    corpora = {split: real_pages(split) for split in splits}
+    if args.validation:
+        try:
+            corpora |= validation_pages(*args.validation)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"bench_extract_real: cannot read the validation pages: {exc}", file=sys.stderr)
+            return 2
+    for split, corpus in corpora.items():
+        # Per-page detail is for tuning, so it is printed for the tune set only.
         show = args.pages and split == "tune"
         ours = scored(pantau, corpus, show)
         theirs = scored(plain_trafilatura, corpus, show)

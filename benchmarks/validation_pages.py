@@ -1,0 +1,142 @@
+"""Validation pages for the extraction benchmark, read from git repositories outside this one.
+
+They are too large to keep here (about 14 MB gzipped), so `bench_extract_real.py --validation
+FUNDUS READABILITY` reads them from a clone (or a bare mirror) of github.com/flairNLP/fundus (MIT)
+and github.com/mozilla/readability (Apache-2.0):
+
+- "unseen": fundus' pages of the ten publishers the fixtures leave out for size;
+- "older": fundus' older pages of the tune set's publishers;
+- "readability": Mozilla Readability's test pages, with Readability's output as the expected text
+  (a convention of its own: no standfirst, lists and captions kept).
+
+No page of a score-set publisher is read. These sets decide whether a rule chosen on the tune
+set holds elsewhere; they are not held out, and the score set stays the only one that is.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import lxml.html
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "extract"))
+from conftest import REAL, RealPage
+
+_FUNDUS_DATA = "tests/resources/parser/test_data/"
+_READABILITY_DATA = "test/test-pages"
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "figcaption")
+
+
+def _git(repository: Path, *args: str) -> bytes:
+    return subprocess.run(["git", "-C", str(repository), *args], capture_output=True, check=True).stdout
+
+
+def _show(repository: Path, path: str) -> bytes:
+    return _git(repository, "show", f"HEAD:{path}")
+
+
+def _publisher(page: str) -> str:
+    return page.split("/")[1].rsplit("_", 3)[0]
+
+
+def fundus_pages(repository: Path) -> list[RealPage]:
+    """fundus' pages that are not fixtures here, of publishers that are not in the score set; each
+    publisher's pages matched in date order to its parser versions (one page per version)."""
+    manifest = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
+    fixtures = {entry["page"] for entry in manifest["pages"]}
+    tune_publishers = {_publisher(e["page"]) for e in manifest["pages"] if e["set"] == "tune"}
+    score_publishers = {_publisher(e["page"]) for e in manifest["pages"] if e["set"] == "score"}
+    listing = _git(repository, "ls-tree", "-r", "--name-only", "HEAD", _FUNDUS_DATA).decode().splitlines()
+    by_publisher: dict[tuple[str, str], list[str]] = {}
+    for path in listing:
+        if path.endswith(".html.gz"):
+            page = path[len(_FUNDUS_DATA) : -len(".html.gz")]
+            by_publisher.setdefault((page.split("/")[0], _publisher(page)), []).append(page)
+    pages = []
+    for (country, publisher), saved in sorted(by_publisher.items()):
+        if publisher in score_publishers:
+            continue
+        expected = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/{publisher}.json"))
+        versions = sorted(expected, key=lambda v: [int(n) for n in re.findall(r"\d+", v)])
+        if len(versions) != len(saved):
+            continue  # which page tests which version is not certain
+        meta = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/meta.info"))
+        for page, version in zip(sorted(saved, key=lambda p: p.rsplit("_", 3)[1:]), versions):
+            if page in fixtures:
+                continue
+            parse = expected[version]
+            body = parse.get("body") or {"summary": [], "sections": []}
+            stamp = parse.get("publishing_date")
+            pages.append(
+                RealPage(
+                    name=publisher,
+                    page=page,
+                    split="older" if publisher in tune_publishers else "unseen",
+                    url=meta[page.split("/")[1] + ".html.gz"]["url"],
+                    html=gzip.decompress(_show(repository, f"{_FUNDUS_DATA}{page}.html.gz")),
+                    title=parse.get("title") or "",
+                    authors=tuple(parse.get("authors") or ()),
+                    published=datetime.fromisoformat(stamp) if stamp else None,
+                    paragraphs=tuple(body["summary"])
+                    + tuple(p for s in body["sections"] for p in s["headline"] + s["paragraphs"]),
+                )
+            )
+    return pages
+
+
+def _blocks(html: str) -> tuple[str, ...]:
+    """The text of each outermost block of Readability's output."""
+    tree = lxml.html.fromstring(html)
+    found = []
+    for block in tree.iter(*_BLOCKS):
+        if any(a.tag in ("p", "li", "blockquote", "pre", "td") for a in block.iterancestors()):
+            continue
+        text = " ".join(block.text_content().split())
+        if text:
+            found.append(text)
+    return tuple(found)
+
+
+def readability_pages(repository: Path) -> list[RealPage]:
+    """Mozilla Readability's test pages that it judges readable, with its output as expected."""
+    names = _git(repository, "ls-tree", "--name-only", f"HEAD:{_READABILITY_DATA}").decode().split()
+    pages = []
+    for name in names:
+        folder = f"{_READABILITY_DATA}/{name}"
+        try:
+            metadata = json.loads(_show(repository, f"{folder}/expected-metadata.json"))
+            source, expected = _show(repository, f"{folder}/source.html"), _show(repository, f"{folder}/expected.html")
+        except subprocess.CalledProcessError:
+            continue
+        if not metadata.get("readerable", True):
+            continue
+        stamp = (metadata.get("publishedTime") or "").replace("Z", "+00:00")
+        try:
+            published = datetime.fromisoformat(stamp) if stamp else None
+        except ValueError:
+            published = None
+        pages.append(
+            RealPage(
+                name=name,
+                page=f"readability/{name}",
+                split="readability",
+                url="http://fakehost/test/page.html",  # the address Readability's tests read them at
+                html=source,
+                title=metadata.get("title") or "",
+                authors=(),  # its byline is the line as printed ("By A | Reuters"), not names
+                published=published,
+                paragraphs=_blocks(expected.decode("utf-8")),
+            )
+        )
+    return pages
+
+
+def validation_pages(fundus: Path, readability: Path) -> dict[str, list[RealPage]]:
+    pages = fundus_pages(fundus) + readability_pages(readability)
+    return {split: [p for p in pages if p.split == split] for split in ("unseen", "older", "readability")}
