@@ -303,6 +303,13 @@ def test_xinhua_site_name_leaves_the_title():
     assert extract_article(html, "http://www.news.cn/world/x.htm").title == "东盟外长会议通过五点计划"
 
 
+def test_entities_escaped_twice_in_the_metadata_leave_the_title():
+    # Mexico News Daily's and El Mundo's JSON-LD headlines hold "&#8216;" and "&quot;" as text.
+    headline = "Mexico to fight &#8216;illogical&#8217; steel tariffs: &quot;We will not yield&quot;"
+    html = page(ld(headline=headline), "<article>" + PARAGRAPHS + "</article>")
+    assert extract_article(html, URL).title == 'Mexico to fight ‘illogical’ steel tariffs: "We will not yield"'
+
+
 def test_a_declared_listing_is_still_an_index_page():
     html = page('<script type="application/ld+json">{"@type": "CollectionPage"}</script>', PARAGRAPHS)
     with pytest.raises(PageRejected) as rejected:

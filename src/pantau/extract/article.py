@@ -603,7 +603,8 @@ def _generic_title(page: _Page, source: Source | None) -> str:
         page.meta.get("twitter:title"),
         page.tree.findtext(".//title"),
     ):
-        raw = _clean(raw) if isinstance(raw, str) else ""
+        # Metadata written by a CMS that escaped its HTML twice: "&quot;No&quot;", "&#8216;".
+        raw = _clean(html_entities.unescape(raw)) if isinstance(raw, str) else ""
         if not raw:
             continue
         for heading in headings:  # the page's own heading, when it is the title without decoration
