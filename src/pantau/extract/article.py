@@ -836,8 +836,10 @@ def _generic_authors(page: _Page) -> list[str]:
     known_as = listed + page.author_aliases()  # "jse" is Julian Seiferth's signature
     if printed and not any(_same_person(p, m) for p in printed for m in known_as):
         return printed
+    if listed or printed:
+        return listed or printed
     marked_up = [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
-    return listed or printed or marked_up or page.credited_desks()
+    return marked_up or page.credited_desks()
 
 
 def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Reading:
