@@ -206,6 +206,18 @@ def test_credits_embedded_posts_and_related_links_are_no_story_text(furniture):
     assert article.body.endswith("The last point closed the meeting.")
 
 
+def test_a_story_paragraph_that_mentions_a_newsletter_stays():
+    # "subscribe ... newsletter" is a promo line; in a long paragraph of the story it is news.
+    mention = (
+        f"{STORY} {STORY} The ministry asked readers to sign up for its new consular newsletter on travel advisories."
+    )
+    body = f"<h1>Asean ministers agree on five-point plan</h1><article>{PARAGRAPHS}<p>{mention}</p></article>"
+    assert mention in extract_article(page(body=body), URL).body
+    promo = "Sign up for our daily newsletter."
+    body = f"<h1>Asean ministers agree on five-point plan</h1><article>{PARAGRAPHS}<p>{promo}</p></article>"
+    assert promo not in extract_article(page(body=body), URL).body
+
+
 # ---------------------------------------------------------------- wires
 
 

@@ -37,6 +37,12 @@ def _check_selectors(selectors: Selectors) -> Selectors:
     return selectors
 
 
+# Furniture is a line, not a paragraph of the story: the patterns not anchored at its start
+# ("subscribe ... newsletter") are looked for in texts up to this long, so a story paragraph that
+# mentions a newsletter stays, and long paragraphs are not scanned for them.
+FLOATING_REACH = 400
+
+
 class PatternSet:
     """Patterns searched as two regexes: those anchored at the start ("^...") under one "^", so a
     paragraph is scanned once for the few that are not. No patterns match nothing."""
@@ -50,7 +56,7 @@ class PatternSet:
     def search(self, text: str) -> bool:
         return bool(
             (self._anchored is not None and self._anchored.match(text))
-            or (self._floating is not None and self._floating.search(text))
+            or (self._floating is not None and len(text) <= FLOATING_REACH and self._floating.search(text))
         )
 
     def match(self, text: str) -> bool:
