@@ -196,6 +196,9 @@ def test_page_furniture_between_paragraphs_is_dropped_and_the_story_goes_on():
         "Les også: Tone Damli ofret musikkarrieren for barna",  # "read also" in another language
         "Reporting by Rozanna Latiff in Kuala Lumpur; Editing by Kim Coghill",  # a wire's credit line
         "Niniek Karmini in Jakarta contributed to this report.",
+        "<Copyright ⓒ 한국일보. All rights reserved. 무단 전재 및 재배포 금지>",  # a copyright line
+        "3 min read",  # a reading time
+        "Stand: 22.04.2024, 06:00 Uhr",  # a date and time alone on a line
     ],
 )
 def test_credits_embedded_posts_and_related_links_are_no_story_text(furniture):
