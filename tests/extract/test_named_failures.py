@@ -192,7 +192,6 @@ def test_page_furniture_between_paragraphs_is_dropped_and_the_story_goes_on():
     [
         "NOEL CELIS/AFP via Getty Images",  # a photo's credit alone on its line
         "— RT (@RT_com) July 16, 2026",  # an embedded post's signature
-        "While no decision has been made, he is reportedly… pic.twitter.com/PbK0B7UjJM",
         "Les også: Tone Damli ofret musikkarrieren for barna",  # "read also" in another language
         "Reporting by Rozanna Latiff in Kuala Lumpur; Editing by Kim Coghill",  # a wire's credit line
         "Niniek Karmini in Jakarta contributed to this report.",
@@ -207,6 +206,15 @@ def test_credits_embedded_posts_and_related_links_are_no_story_text(furniture):
     article = extract_article(page(body=body), URL)
     assert furniture[:20] not in article.body
     assert article.body.endswith("The last point closed the meeting.")
+
+
+def test_an_embedded_post_stays_without_its_signature():
+    post = "Productive meeting with my ASEAN counterparts on the five-point plan. pic.twitter.com/PbK0B7UjJM"
+    signature = "— Mohamad Hasan (@MohamadHasanMY) July 9, 2025"
+    body = f"<h1>Asean ministers agree on five-point plan</h1><article>{PARAGRAPHS}<p>{post}</p><p>{signature}</p>"
+    body += f"<p>{STORY} The last point closed the meeting.</p></article>"
+    article = extract_article(page(body=body), URL)
+    assert post in article.body and signature not in article.body
 
 
 def test_a_story_paragraph_that_mentions_a_newsletter_stays():
