@@ -1,0 +1,81 @@
+"""The benchmark's validation sets: which pages of fundus and Readability clones land in which set."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = "tests/resources/parser/test_data"
+STORY = "<html><head><title>{0}</title></head><body><h1>{0}</h1><p>Story text.</p></body></html>"
+
+
+def _commit(repository: Path, files: dict[str, bytes]) -> Path:
+    for name, content in files.items():
+        (repository / name).parent.mkdir(parents=True, exist_ok=True)
+        (repository / name).write_bytes(content)
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run(["git", "-C", str(repository), *command], check=True)
+    return repository
+
+
+def _expected(title: str) -> dict:
+    body = {"summary": ["Lead."], "sections": [{"headline": [], "paragraphs": ["Story text."]}]}
+    return {"title": title, "authors": ["A Writer"], "publishing_date": "2024-01-01 08:00:00+08:00", "body": body}
+
+
+@pytest.fixture
+def validation_pages(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from validation_pages import validation_pages
+
+    return validation_pages
+
+
+def test_fundus_pages_are_split_and_score_publishers_left_out(tmp_path, validation_pages):
+    page = lambda title: gzip.compress(STORY.format(title).encode())  # noqa: E731
+    meta = {
+        name: {"url": f"https://example.org/{name}", "crawl_date": "2024-01-01"}
+        for name in ("MalayMail_2023_01_01.html.gz", "MalayMail_2024_11_22.html.gz", "Kosmo_2024_01_01.html.gz")
+    }
+    fundus = _commit(
+        tmp_path / "fundus",
+        {
+            # An older page of a tune publisher, and the page that is a fixture already.
+            f"{DATA}/my/MalayMail_2023_01_01.html.gz": page("Older"),
+            f"{DATA}/my/MalayMail_2024_11_22.html.gz": page("Fixture"),
+            f"{DATA}/my/MalayMail.json": json.dumps({"V1": _expected("Older"), "V2": _expected("Fixture")}).encode(),
+            # A publisher in neither set.
+            f"{DATA}/my/Kosmo_2024_01_01.html.gz": page("Unseen"),
+            f"{DATA}/my/Kosmo.json": json.dumps({"V1": _expected("Unseen")}).encode(),
+            f"{DATA}/my/meta.info": json.dumps(meta).encode(),
+            # A score-set publisher's older page is never read.
+            f"{DATA}/uk/BBC_2020_01_01.html.gz": page("Held out"),
+        },
+    )
+    readability = _commit(
+        tmp_path / "readability",
+        {
+            "test/test-pages/news-1/source.html": STORY.format("Readable").encode(),
+            "test/test-pages/news-1/expected.html": b"<div><p>Story text.</p><ul><li>A point.</li></ul></div>",
+            "test/test-pages/news-1/expected-metadata.json": b'{"title": "Readable", "byline": "By A Writer"}',
+            "test/test-pages/menu/source.html": b"<html><body>Menu</body></html>",
+            "test/test-pages/menu/expected.html": b"<div></div>",
+            "test/test-pages/menu/expected-metadata.json": b'{"title": "Menu", "readerable": false}',
+        },
+    )
+
+    sets = validation_pages(fundus, readability)
+
+    assert [p.title for p in sets["older"]] == ["Older"]
+    assert [p.title for p in sets["unseen"]] == ["Unseen"]
+    older = sets["older"][0]
+    assert older.url == "https://example.org/MalayMail_2023_01_01.html.gz"
+    assert older.paragraphs == ("Lead.", "Story text.") and older.authors == ("A Writer",)
+    assert [(p.title, p.paragraphs, p.authors) for p in sets["readability"]] == [
+        ("Readable", ("Story text.", "A point."), ())
+    ]
