@@ -28,6 +28,10 @@ def _expected(title: str) -> dict:
     return {"title": title, "authors": ["A Writer"], "publishing_date": "2024-01-01 08:00:00+08:00", "body": body}
 
 
+def page(title: str) -> bytes:
+    return gzip.compress(STORY.format(title).encode())
+
+
 @pytest.fixture
 def validation_pages(monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
@@ -37,7 +41,6 @@ def validation_pages(monkeypatch):
 
 
 def test_fundus_pages_are_split_and_score_publishers_left_out(tmp_path, validation_pages):
-    page = lambda title: gzip.compress(STORY.format(title).encode())  # noqa: E731
     meta = {
         name: {"url": f"https://example.org/{name}", "crawl_date": "2024-01-01"}
         for name in ("MalayMail_2023_01_01.html.gz", "MalayMail_2024_11_22.html.gz", "Kosmo_2024_01_01.html.gz")
