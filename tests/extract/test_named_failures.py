@@ -300,6 +300,29 @@ def test_noise_paragraphs_leave_the_body(noise):
     assert STORY in article.body
 
 
+STORY_LINES = [f"{STORY} Point {n} was discussed at length by the officials present." for n in range(4)]
+APPEAL = (
+    "Independent journalism needs your support. Every contribution, however big or small, helps us report "
+    "without fear or favour on the region's affairs: become a member today and read without limits."
+)
+
+
+@pytest.mark.parametrize(
+    ("copy", "appeal_stays"),
+    [
+        ("\n".join(STORY_LINES), False),  # the whole story: it ends before the appeal
+        (STORY_LINES[0], True),  # only the first paragraph: no telling where the story ends
+    ],
+)
+def test_text_after_the_end_of_the_publishers_structured_copy_goes(copy, appeal_stays):
+    body = "<h1>Asean ministers agree on five-point plan</h1><article>"
+    body += "".join(f"<p>{line}</p>" for line in STORY_LINES) + f"<p>{APPEAL}</p></article>"
+    html = page(ld(headline="Asean ministers agree on five-point plan", articleBody=copy), body)
+    article = extract_article(html, URL)
+    assert (APPEAL in article.body) is appeal_stays
+    assert STORY_LINES[-1] in article.body
+
+
 def test_json_ld_body_with_literal_nbsp_and_run_on_subheadings():
     # A script-rendered page: the story is only in JSON-LD, its subheadings printed as <h2>.
     text = (

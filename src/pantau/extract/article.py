@@ -49,6 +49,10 @@ MIN_BODY_CHARS_CJK = 80
 _DATELINE_CHARS = 40
 # A page without article markup whose text is mostly link text is a listing.
 INDEX_LINK_DENSITY = 0.5
+# Trailing text past the end of the publisher's structured copy is dropped only when at least
+# this share of trafilatura's text stays (chosen on the tune set, checked on the validation sets).
+STRUCTURED_END_KEEPS = 0.6
+_ENDING_CHARS = 40  # letters and digits that identify the structured copy's last line
 # Enough of an article's text to tell its language: the same as the whole text gives on every
 # tune, seed and demo page (Malay from Indonesian too), and the detector's time grows with it.
 LANGUAGE_SAMPLE_CHARS = 300
@@ -657,6 +661,25 @@ def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
     return paragraphs[:position]
 
 
+def _until_structured_end(paragraphs: list[str], structured: list[str]) -> list[str]:
+    """trafilatura's paragraphs up to the one the publisher's own copy (JSON-LD articleBody) ends
+    with: what follows is the page's (a subscription notice, a donation appeal, a book list). Not
+    when that would leave less than STRUCTURED_END_KEEPS of the text: some copies hold only the
+    first paragraphs."""
+    end = _squashed(structured[-1])[-_ENDING_CHARS:]
+    if len(end) < _ENDING_CHARS // 2:
+        return paragraphs  # too short to be known by
+    for position in range(len(paragraphs) - 1, -1, -1):
+        squashed = _squashed(paragraphs[position])
+        # Or the paragraph is the last line's tail: trafilatura split the structured copy's last line.
+        if end in squashed or (len(squashed) >= _ENDING_CHARS // 2 and end.endswith(squashed[-_ENDING_CHARS:])):
+            kept = paragraphs[: position + 1]
+            if sum(map(len, kept)) >= STRUCTURED_END_KEEPS * sum(map(len, paragraphs)):
+                return kept
+            return paragraphs
+    return paragraphs
+
+
 def _json_ld_paragraphs(article_body: str, subheadings: list[str]) -> list[str]:
     """JSON-LD articleBody as paragraphs: entities some CMSs leave in it ("&nbsp;") decoded, and
     the subheadings the page prints set apart where the CMS ran them into the next sentence."""
@@ -871,6 +894,8 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
             same_copy and len(paragraphs) <= 2 < len(structured)
         ):
             paragraphs = structured
+        else:
+            paragraphs = _until_structured_end(paragraphs, structured)
     lead = _printed_lead(page, paragraphs)
     if lead:
         paragraphs = [lead, *paragraphs]
