@@ -339,6 +339,17 @@ def test_json_ld_body_with_literal_nbsp_and_run_on_subheadings():
     assert "regionThe" not in article.body
 
 
+def test_json_ld_body_written_in_html_gives_its_paragraphs():
+    # A script-rendered page whose CMS put the story's HTML in JSON-LD (as Die Welt's does).
+    text = "".join(f"<p>{line.replace('Point', '<strong>Point</strong>')}</p>" for line in STORY_LINES)
+    html = page(
+        ld(headline="Asean ministers agree on five-point plan", articleBody=text + "<p>A last word.<br>Ends.</p>"),
+        "<h1>Asean ministers agree on five-point plan</h1><div id='app'></div>",
+    )
+    article = extract_article(html, URL)
+    assert article.body.split("\n\n") == [*STORY_LINES, "A last word.", "Ends."]
+
+
 def test_xinhua_site_name_leaves_the_title():
     body = (
         "<div class='main'>"
