@@ -681,7 +681,6 @@ def _until_structured_end(paragraphs: list[str], structured: list[str]) -> list[
 
 
 _MARKUP_RE = re.compile(r"<(?:p|br|div|h[1-6]|li|strong|em|b|i|a|span)\b[^>]*>", re.IGNORECASE)
-_BLOCK_END_RE = re.compile(r"<br\s*/?>|</(?:p|div|h[1-6]|li|blockquote)\s*>", re.IGNORECASE)
 
 
 def _json_ld_paragraphs(article_body: str, subheadings: list[str]) -> list[str]:
@@ -691,8 +690,9 @@ def _json_ld_paragraphs(article_body: str, subheadings: list[str]) -> list[str]:
     text = html_entities.unescape(html_entities.unescape(article_body)).replace("\u00a0", " ")
     if _MARKUP_RE.search(text):
         # Some CMSs put the story's HTML there (Die Welt's "<p>...</p>"): its paragraphs, not its tags.
-        text = _BLOCK_END_RE.sub("\n", text)
-        text = lxml.html.fragment_fromstring(text, create_parent="div").text_content()
+        fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+        _mark_line_breaks(fragment)
+        text = "\n".join(_paragraphs(fragment))
     for heading in subheadings:
         text = text.replace(heading, f"\n{heading}\n")
     return [_clean(line) for line in re.split(r"\n+", text) if _clean(line)]
