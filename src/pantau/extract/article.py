@@ -859,7 +859,8 @@ def _marked_up_author(page: _Page) -> str | None:
 def _generic_authors(page: _Page) -> list[str]:
     """The writers the page prints; the metadata's list instead when it names one of them too
     (it is cleaner, and names co-writers the page prints elsewhere), but not when it names
-    someone else (some CMSs put the editor there); else trafilatura's find in the author markup."""
+    someone else (some CMSs put the editor there); else trafilatura's find in the author markup;
+    else the desk or outlet the metadata credits."""
     # "Von t-online, jse": the outlet is no writer.
     printed = [n for n in _printed_authors(page) if not page.names_the_outlet(n)]
     if not all(_NAME_RE.match(n) and len(n.split()) <= 6 for n in printed):
@@ -868,10 +869,12 @@ def _generic_authors(page: _Page) -> list[str]:
     known_as = listed + page.author_aliases()  # "jse" is Julian Seiferth's signature
     if printed and not any(_same_person(p, m) for p in printed for m in known_as):
         return printed
-    if listed or printed:
-        return listed or printed
-    marked_up = [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
-    return marked_up or page.credited_desks()
+    # Each fallback is read only when the ones before it find nobody (the author markup costs 3 ms).
+    return listed or printed or _marked_up_names(page) or page.credited_desks()
+
+
+def _marked_up_names(page: _Page) -> list[str]:
+    return [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
 
 
 def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Reading:
