@@ -26,7 +26,7 @@ from pathlib import Path
 import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "extract"))
-from conftest import REAL, RealPage
+from conftest import REAL, RealPage, fundus_page, publisher
 
 _FUNDUS_DATA = "tests/resources/parser/test_data/"
 _READABILITY_DATA = "test/test-pages"
@@ -41,28 +41,24 @@ def _show(repository: Path, path: str) -> bytes:
     return _git(repository, "show", f"HEAD:{path}")
 
 
-def _publisher(page: str) -> str:
-    return page.split("/")[1].rsplit("_", 3)[0]
-
-
 def fundus_pages(repository: Path) -> list[RealPage]:
     """fundus' pages that are not fixtures here, of publishers that are not in the score set; each
     publisher's pages matched in date order to its parser versions (one page per version)."""
     manifest = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
     fixtures = {entry["page"] for entry in manifest["pages"]}
-    tune_publishers = {_publisher(e["page"]) for e in manifest["pages"] if e["set"] == "tune"}
-    score_publishers = {_publisher(e["page"]) for e in manifest["pages"] if e["set"] == "score"}
+    tune_publishers = {publisher(e["page"]) for e in manifest["pages"] if e["set"] == "tune"}
+    score_publishers = {publisher(e["page"]) for e in manifest["pages"] if e["set"] == "score"}
     listing = _git(repository, "ls-tree", "-r", "--name-only", "HEAD", _FUNDUS_DATA).decode().splitlines()
     by_publisher: dict[tuple[str, str], list[str]] = {}
     for path in listing:
         if path.endswith(".html.gz"):
             page = path[len(_FUNDUS_DATA) : -len(".html.gz")]
-            by_publisher.setdefault((page.split("/")[0], _publisher(page)), []).append(page)
+            by_publisher.setdefault((page.split("/")[0], publisher(page)), []).append(page)
     pages = []
-    for (country, publisher), saved in sorted(by_publisher.items()):
-        if publisher in score_publishers:
+    for (country, name), saved in sorted(by_publisher.items()):
+        if name in score_publishers:
             continue
-        expected = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/{publisher}.json"))
+        expected = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/{name}.json"))
         versions = sorted(expected, key=lambda v: [int(n) for n in re.findall(r"\d+", v)])
         if len(versions) != len(saved):
             continue  # which page tests which version is not certain
@@ -70,23 +66,10 @@ def fundus_pages(repository: Path) -> list[RealPage]:
         for page, version in zip(sorted(saved, key=lambda p: p.rsplit("_", 3)[1:]), versions):
             if page in fixtures:
                 continue
-            parse = expected[version]
-            body = parse.get("body") or {"summary": [], "sections": []}
-            stamp = parse.get("publishing_date")
-            pages.append(
-                RealPage(
-                    name=publisher,
-                    page=page,
-                    split="older" if publisher in tune_publishers else "unseen",
-                    url=meta[page.split("/")[1] + ".html.gz"]["url"],
-                    html=gzip.decompress(_show(repository, f"{_FUNDUS_DATA}{page}.html.gz")),
-                    title=parse.get("title") or "",
-                    authors=tuple(parse.get("authors") or ()),
-                    published=datetime.fromisoformat(stamp) if stamp else None,
-                    paragraphs=tuple(body["summary"])
-                    + tuple(p for s in body["sections"] for p in s["headline"] + s["paragraphs"]),
-                )
-            )
+            url = meta[page.split("/")[1] + ".html.gz"]["url"]
+            html = gzip.decompress(_show(repository, f"{_FUNDUS_DATA}{page}.html.gz"))
+            split = "older" if name in tune_publishers else "unseen"
+            pages.append(fundus_page(page, split, url, html, expected[version]))
     return pages
 
 

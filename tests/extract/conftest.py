@@ -29,34 +29,45 @@ class RealPage:
     paragraphs: tuple[str, ...]
 
 
+def publisher(page: str) -> str:
+    """The publisher of "<country>/<Publisher>_<yyyy>_<mm>_<dd>", as fundus names it."""
+    return page.split("/")[1].rsplit("_", 3)[0]
+
+
+def fundus_page(page: str, split: str, url: str, html: bytes, expected: dict) -> RealPage:
+    """A saved page with fundus' expected parse of it: title, authors, date, and the body as its
+    summary then each section's headline and paragraphs."""
+    body = expected.get("body") or {"summary": [], "sections": []}
+    paragraphs = tuple(body["summary"]) + tuple(p for s in body["sections"] for p in s["headline"] + s["paragraphs"])
+    stamp = expected.get("publishing_date")
+    return RealPage(
+        name=publisher(page),
+        page=page,
+        split=split,
+        url=url,
+        html=html,
+        title=expected.get("title") or "",
+        authors=tuple(expected.get("authors") or ()),
+        published=datetime.fromisoformat(stamp) if stamp else None,
+        paragraphs=paragraphs,
+    )
+
+
 def real_pages(split: str | None = None) -> list[RealPage]:
     """The saved pages listed in fixtures/real/manifest.json (fundus' test data, MIT, see
     fixtures/real/LICENSE), with fundus' expected title, authors, date and text."""
     manifest = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
-    pages = []
-    for entry in manifest["pages"]:
-        if split is not None and entry["set"] != split:
-            continue
-        expected = json.loads((REAL / f"{entry['page']}.json").read_text(encoding="utf-8"))
-        body = expected["body"] or {"summary": [], "sections": []}
-        paragraphs = tuple(body["summary"]) + tuple(
-            p for s in body["sections"] for p in s["headline"] + s["paragraphs"]
+    return [
+        fundus_page(
+            entry["page"],
+            entry["set"],
+            entry["url"],
+            gzip.decompress((REAL / f"{entry['page']}.html.gz").read_bytes()),
+            json.loads((REAL / f"{entry['page']}.json").read_text(encoding="utf-8")),
         )
-        stamp = expected.get("publishing_date")
-        pages.append(
-            RealPage(
-                name=entry["page"].split("/")[1].rsplit("_", 3)[0],
-                page=entry["page"],
-                split=entry["set"],
-                url=entry["url"],
-                html=gzip.decompress((REAL / f"{entry['page']}.html.gz").read_bytes()),
-                title=expected.get("title") or "",
-                authors=tuple(expected.get("authors") or ()),
-                published=datetime.fromisoformat(stamp) if stamp else None,
-                paragraphs=paragraphs,
-            )
-        )
-    return pages
+        for entry in manifest["pages"]
+        if split is None or entry["set"] == split
+    ]
 
 
 @pytest.fixture(params=[p for p in real_pages("tune") if p.name in PROFILED], ids=lambda page: page.name)
