@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta, timezone
+from html import escape
 
 import pytest
 import trafilatura
@@ -20,7 +21,8 @@ STORY = (
     "Foreign Minister Datuk Seri Mohamad Hasan said the meeting agreed on a five-point plan for the "
     "region and would report to the leaders at the summit in October."
 )
-PARAGRAPHS = "".join(f"<p>{STORY} Point {n} was discussed at length by the officials present.</p>" for n in range(4))
+STORY_LINES = [f"{STORY} Point {n} was discussed at length by the officials present." for n in range(4)]
+PARAGRAPHS = "".join(f"<p>{line}</p>" for line in STORY_LINES)
 MYT = timezone(timedelta(hours=8))
 URL = "https://example.org/story"
 
@@ -201,7 +203,7 @@ def test_page_furniture_between_paragraphs_is_dropped_and_the_story_goes_on():
     ],
 )
 def test_credits_embedded_posts_and_related_links_are_no_story_text(furniture):
-    body = f"<h1>Asean ministers agree on five-point plan</h1><article>{PARAGRAPHS}<p>{furniture}</p>"
+    body = f"<h1>Asean ministers agree on five-point plan</h1><article>{PARAGRAPHS}<p>{escape(furniture)}</p>"
     body += f"<p>{STORY} The last point closed the meeting.</p></article>"
     article = extract_article(page(body=body), URL)
     assert furniture[:20] not in article.body
@@ -300,7 +302,6 @@ def test_noise_paragraphs_leave_the_body(noise):
     assert STORY in article.body
 
 
-STORY_LINES = [f"{STORY} Point {n} was discussed at length by the officials present." for n in range(4)]
 APPEAL = (
     "Independent journalism needs your support. Every contribution, however big or small, helps us report "
     "without fear or favour on the region's affairs: become a member today and read without limits."
@@ -316,7 +317,7 @@ APPEAL = (
 )
 def test_text_after_the_end_of_the_publishers_structured_copy_goes(copy, appeal_stays):
     body = "<h1>Asean ministers agree on five-point plan</h1><article>"
-    body += "".join(f"<p>{line}</p>" for line in STORY_LINES) + f"<p>{APPEAL}</p></article>"
+    body += PARAGRAPHS + f"<p>{APPEAL}</p></article>"
     html = page(ld(headline="Asean ministers agree on five-point plan", articleBody=copy), body)
     article = extract_article(html, URL)
     assert (APPEAL in article.body) is appeal_stays
