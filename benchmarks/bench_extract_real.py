@@ -1,7 +1,7 @@
 """Extraction on real pages: Pantau against plain trafilatura, on the tune set and the held-out set.
 
     .venv/bin/python benchmarks/bench_extract_real.py [--quick] [--set tune|score|both] [--pages]
-        [--validation FUNDUS READABILITY]
+        [--validation FUNDUS READABILITY] [--wcxb WCXB]
 
 Pages: tests/extract/fixtures/real (fundus' saved publisher pages with their expected parse; see
 manifest.json for each page's origin, licence and set). Thresholds and rules are chosen on the
@@ -13,7 +13,8 @@ of day),
 of bylines naming the same people, and the time per page, with Pantau's figures as ratios of
 trafilatura's measured in the same run. With --validation, the same for the validation sets read
 from clones of fundus and Mozilla Readability (see validation_pages.py): where a rule chosen on the
-tune set was checked before it was kept.
+tune set was checked before it was kept. With --wcxb, WCXB's article pages: its dev split validates
+too, its test split is held out and read only when the held-out sets are (--set score or both).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from pantau.models import PageRejected
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
-from validation_pages import validation_pages  # noqa: E402
+from validation_pages import validation_pages, wcxb_pages  # noqa: E402
 
 from conftest import RealPage, real_pages  # noqa: E402  (the fixtures' loader, shared with the tests)
 
@@ -155,6 +156,12 @@ def main() -> int:
         metavar=("FUNDUS", "READABILITY"),
         help="also score the validation sets, read from these git clones of fundus and Mozilla Readability",
     )
+    parser.add_argument(
+        "--wcxb",
+        type=Path,
+        metavar="WCXB",
+        help="also score WCXB's article pages (dev: validation; test: held out, with --set score or both)",
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     rounds = 1 if args.quick else 5
@@ -162,12 +169,14 @@ def main() -> int:
     pantau(real_pages()[0]), plain_trafilatura(real_pages()[0])  # load models outside the timed runs
 
     corpora = {split: real_pages(split) for split in splits}
-    if args.validation:
-        try:
+    try:
+        if args.validation:
             corpora |= validation_pages(*args.validation)
-        except (OSError, subprocess.CalledProcessError) as exc:
-            print(f"bench_extract_real: cannot read the validation pages: {exc}", file=sys.stderr)
-            return 2
+        if args.wcxb:
+            corpora |= wcxb_pages(args.wcxb, ("dev", "test") if "score" in splits else ("dev",))
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"bench_extract_real: cannot read the validation pages: {exc}", file=sys.stderr)
+        return 2
     for split, corpus in corpora.items():
         # Per-page detail is for tuning, so it is printed for the tune set only.
         show = args.pages and split == "tune"
