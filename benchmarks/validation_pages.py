@@ -5,18 +5,17 @@ FUNDUS READABILITY` reads them from a clone (or a bare mirror) of github.com/fla
 and github.com/mozilla/readability (Apache-2.0):
 
 - "unseen": fundus' pages of the ten publishers the fixtures leave out for size;
-- "older": fundus' older pages of the tune set's publishers;
+- "older": fundus' older pages of the fixtures' publishers;
 - "readability": Mozilla Readability's test pages, with Readability's output as the expected text
   (a convention of its own: no standfirst, lists and captions kept).
 
-No page of a score-set publisher is read. These sets decide whether a rule chosen on the tune
-set holds elsewhere; they are not held out.
+These sets decide whether a rule chosen on the tune set holds elsewhere; they are not held out.
 
 `--wcxb WCXB` reads the article pages of WCXB, the Web Content Extraction Benchmark
 (github.com/Murrough-Foley/web-content-extraction-benchmark, CC-BY-4.0: 2025 pages, one per
-domain, with a reviewed expected text): its dev split ("wcxb-dev", 709 article pages with an expected text) validates
-like the sets above; its test split ("wcxb-test", 256) is held out: never looked at
-page by page, never tuned on, scored only with `--set score` or `--set both`.
+domain, with a reviewed expected text): its dev split ("wcxb-dev", 709 article pages with an
+expected text) validates like the sets above; its test split ("wcxb-test", 256) is held out:
+never looked at page by page, never tuned on, scored only with `--set score` or `--set both`.
 """
 
 from __future__ import annotations
@@ -50,12 +49,11 @@ def _show(repository: Path, path: str) -> bytes:
 
 
 def fundus_pages(repository: Path) -> list[RealPage]:
-    """fundus' pages that are not fixtures here, of publishers that are not in the score set; each
-    publisher's pages matched in date order to its parser versions (one page per version)."""
+    """fundus' pages that are not fixtures here, each publisher's pages matched in date order to its
+    parser versions (one page per version)."""
     manifest = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
     fixtures = {entry["page"] for entry in manifest["pages"]}
-    tune_publishers = {publisher(e["page"]) for e in manifest["pages"] if e["set"] == "tune"}
-    score_publishers = {publisher(e["page"]) for e in manifest["pages"] if e["set"] == "score"}
+    fixture_publishers = {publisher(page) for page in fixtures}
     listing = _git(repository, "ls-tree", "-r", "--name-only", "HEAD", _FUNDUS_DATA).decode().splitlines()
     by_publisher: dict[tuple[str, str], list[str]] = {}
     for path in listing:
@@ -64,8 +62,6 @@ def fundus_pages(repository: Path) -> list[RealPage]:
             by_publisher.setdefault((page.split("/")[0], publisher(page)), []).append(page)
     pages = []
     for (country, name), saved in sorted(by_publisher.items()):
-        if name in score_publishers:
-            continue
         expected = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/{name}.json"))
         versions = sorted(expected, key=lambda v: [int(n) for n in re.findall(r"\d+", v)])
         if len(versions) != len(saved):
@@ -76,7 +72,7 @@ def fundus_pages(repository: Path) -> list[RealPage]:
                 continue
             url = meta[page.split("/")[1] + ".html.gz"]["url"]
             html = gzip.decompress(_show(repository, f"{_FUNDUS_DATA}{page}.html.gz"))
-            split = "older" if name in tune_publishers else "unseen"
+            split = "older" if name in fixture_publishers else "unseen"
             pages.append(fundus_page(page, split, url, html, expected[version]))
     return pages
 

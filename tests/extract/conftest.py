@@ -20,7 +20,7 @@ PROFILED = {"MalayMail": "malaymail", "VnExpress": "vnexpress"}
 class RealPage:
     name: str  # the publisher, as fundus names it
     page: str  # "<country>/<Publisher>_<date>"
-    split: str  # "tune" or "score" (held out: benchmarks only)
+    split: str  # "tune", or the validation or held-out set the benchmark reads it in
     url: str
     html: bytes
     title: str

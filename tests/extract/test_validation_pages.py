@@ -40,7 +40,7 @@ def validation_pages(monkeypatch):
     return validation_pages
 
 
-def test_fundus_pages_are_split_and_score_publishers_left_out(tmp_path, validation_pages):
+def test_fundus_pages_are_split_by_whether_their_publisher_has_a_fixture(tmp_path, validation_pages):
     meta = {
         name: {"url": f"https://example.org/{name}", "crawl_date": "2024-01-01"}
         for name in ("MalayMail_2023_01_01.html.gz", "MalayMail_2024_11_22.html.gz", "Kosmo_2024_01_01.html.gz")
@@ -56,8 +56,6 @@ def test_fundus_pages_are_split_and_score_publishers_left_out(tmp_path, validati
             f"{DATA}/my/Kosmo_2024_01_01.html.gz": page("Unseen"),
             f"{DATA}/my/Kosmo.json": json.dumps({"V1": _expected("Unseen")}).encode(),
             f"{DATA}/my/meta.info": json.dumps(meta).encode(),
-            # A score-set publisher's older page is never read.
-            f"{DATA}/uk/BBC_2020_01_01.html.gz": page("Held out"),
         },
     )
     readability = _commit(
@@ -82,3 +80,42 @@ def test_fundus_pages_are_split_and_score_publishers_left_out(tmp_path, validati
     assert [(p.title, p.paragraphs, p.authors) for p in sets["readability"]] == [
         ("Readable", ("Story text.", "A point."), ())
     ]
+
+
+def _truth(title: str, text: str | None) -> bytes:
+    expected = {"title": title, "author": "A Writer", "publish_date": "2025-01-01", "main_content": text}
+    return json.dumps({"url": f"https://example.org/{title}", "ground_truth": expected}).encode()
+
+
+def test_wcxb_article_pages_of_the_asked_splits(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from validation_pages import wcxb_pages
+
+    files = {
+        "0001": {"split": "dev", "page_type": "article", "domain": "a.example"},
+        "0002": {"split": "dev", "page_type": "listing", "domain": "b.example"},
+        "0003": {"split": "dev", "page_type": "article", "domain": "c.example"},  # no expected text
+        "4001": {"split": "test", "page_type": "article", "domain": "d.example"},
+    }
+    stories = {
+        "0001": ("Dev story", "First.\n\nSecond."),
+        "0002": ("Links", "A\n\nB"),
+        "0003": ("Empty", None),
+        "4001": ("Held out", "Kept apart."),
+    }
+    contents = {"metadata.json": json.dumps({"files": files}).encode()}
+    for file_id, (title, text) in stories.items():
+        split = files[file_id]["split"]
+        contents[f"{split}/ground-truth/{file_id}.json"] = _truth(title, text)
+        contents[f"{split}/html/{file_id}.html.gz"] = page(title)
+    wcxb = _commit(tmp_path / "wcxb", contents)
+
+    assert list(wcxb_pages(wcxb, ("dev",))) == ["wcxb-dev"]
+    sets = wcxb_pages(wcxb, ("dev", "test"))
+    assert [(p.page, p.title, p.paragraphs) for p in sets["wcxb-dev"]] == [
+        ("wcxb/0001", "Dev story", ("First.", "Second."))
+    ]
+    assert [p.title for p in sets["wcxb-test"]] == ["Held out"]
+    assert sets["wcxb-dev"][0].url == "https://example.org/Dev story" and sets["wcxb-dev"][0].html == gzip.decompress(
+        page("Dev story")
+    )
