@@ -449,6 +449,25 @@ def test_a_related_box_of_links_inside_the_article_does_not_end_it():
     assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
 
 
+def test_a_related_story_also_linked_inside_the_story_does_not_end_it():
+    # Nature: the story links a related story between its paragraphs, and the "Related Articles"
+    # list below the story names it again; the story goes on after the inline link.
+    related = "How the invasion of Ukraine is affecting Russian expat researchers"
+    later = "".join(
+        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
+    )
+    box = (
+        '<h2 id="related-articles">Related Articles</h2>'
+        f'<ul><li><a href="/1">{related}</a></li><li><a href="/2">War shattered Ukrainian science and its'
+        " rebuilding has begun</a></li></ul>"
+    )
+    html = page(
+        body=f'<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}<p><a href="/1">{related}</a></p>'
+        f"{later}{box}</article>"
+    )
+    assert "point 3 was made by a driver" in extract_article(html, URL).body
+
+
 def test_the_printed_byline_is_not_body_text():
     body = "<h1>Asean ministers agree on five-point plan</h1><p>By Nabilah Saleh and Muhammad Basir Roslan</p>"
     article = extract_article(page(body=body + PARAGRAPHS), "https://example.org/story")

@@ -641,11 +641,15 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
             # Only what the marker's box holds (its nearest ancestor with long text after the
             # marker): the story may go on after a box of related links set into it.
             for box in heading.iterancestors(None):
-                inside = [t for t in following if _within(t.getparent(), box)]
+                inside = [_clean(t)[:40] for t in following if _within(t.getparent(), box)]
                 if inside:
-                    return tuple(_clean(t)[:40] for t in inside)[:5]
+                    # A related story the story also links inline, above the marker, is no end.
+                    return tuple(s for s in inside[:5] if not heading.xpath(_EARLIER_TEXT_XPATH, start=s))
             return ()
     return ()
+
+
+_EARLIER_TEXT_XPATH = "preceding::text()[contains(., $start)][not(ancestor::script or ancestor::style)]"
 
 
 def _within(element, box) -> bool:
