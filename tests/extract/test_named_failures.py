@@ -62,6 +62,43 @@ def test_cleanup_that_leaves_too_little_gives_way_to_trafilatura():
     assert "Foreign Minister" in extract_article(html, "https://example.org/story").body
 
 
+def test_a_story_inside_markup_trafilatura_discards_is_read_favouring_recall():
+    # A newsletter pop-up left open wraps the whole page: trafilatura drops it as boilerplate.
+    story = f'<header class="Header-Main"><article><h1>Asean ministers agree</h1>{PARAGRAPHS}</article></header>'
+    html = page(body=f'<aside class="Popup-Overlay" id="Popup-Newsletter"><p>Sign up</p>{story}</aside>')
+    assert trafilatura.extract(html, url=URL) is None
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
+STANDFIRST = "Ten foreign ministers left the retreat with a plan for the crisis and a date to review it."
+
+
+def test_a_standfirst_printed_above_the_story_is_added():
+    html = page(
+        f'<meta name="description" content="{STANDFIRST}">',
+        f'<header><h1>Asean ministers agree</h1><p class="lead">{STANDFIRST}</p></header><article>{PARAGRAPHS}</article>',
+    )
+    assert extract_article(html, URL).body == "\n\n".join([STANDFIRST, *STORY_LINES])
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        # The opening rewritten for search engines, printed as a teaser: it begins as the story does.
+        f"{STORY_LINES[0][:60]} and more, in our report from the retreat.",
+        # The headline and the first paragraphs run together.
+        f"Asean ministers agree on five-point plan {STORY_LINES[0]} {STORY_LINES[1]}",
+    ],
+    ids=["excerpt", "headline-and-opening"],
+)
+def test_a_description_the_opening_says_already_is_no_standfirst(description):
+    html = page(
+        f'<meta name="description" content="{description}">',
+        f'<header><h1>Asean ministers agree</h1><p class="teaser">{description}</p></header><article>{PARAGRAPHS}</article>',
+    )
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
 def test_text_after_an_html_comment_in_the_first_paragraph_is_kept():
     body = (
         '<div class="wrap__article-detail-content">JAKARTA (ANTARA) - Presiden Prabowo Subianto menyerukan'

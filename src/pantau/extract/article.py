@@ -33,6 +33,7 @@ from trafilatura.utils import trim
 from pantau.config import ConfigError
 from pantau.extract import dates, wire
 from pantau.extract.language import detect_language
+from pantau.extract.scoring import tokens
 from pantau.ingest import charsets
 from pantau.ingest.urls import registrable_domain
 from pantau.models import Article, PageRejected
@@ -49,10 +50,19 @@ MIN_BODY_CHARS_CJK = 80
 _DATELINE_CHARS = 40
 # A page without article markup whose text is mostly link text is a listing.
 INDEX_LINK_DENSITY = 0.5
+# trafilatura read less than this share of the text the page prints in paragraphs: it is asked
+# again, favouring recall, and that reading is taken when it is at least RECALL_GAIN times longer
+# (chosen on the tune and validation sets; about one page in 25 is read twice).
+RECALL_RETRY_SHARE = 0.5
+RECALL_GAIN = 2
 # Trailing text past the end of the publisher's structured copy is dropped only when at least
 # this share of trafilatura's text stays (chosen on the tune set, checked on the validation sets).
 STRUCTURED_END_KEEPS = 0.6
 _ENDING_CHARS = 40  # letters and digits that identify the structured copy's last line
+# A description whose word trigrams are this much in the body's opening is said there already
+# (an excerpt of the opening, not a standfirst): chosen on the tune and validation sets, where the
+# descriptions added as standfirsts that helped had at most 0.64, those that hurt 0.96 or more.
+LEAD_SAID_ALREADY = 0.8
 # Enough of an article's text to tell its language: the same as the whole text gives on every
 # tune, seed and demo page (Malay from Indonesian too), and the detector's time grows with it.
 LANGUAGE_SAMPLE_CHARS = 300
@@ -527,6 +537,11 @@ class _Page:
         total = sum(map(len, paragraphs))
         return sum(len(p) for p in paragraphs if p in links) / total if total else 1.0
 
+    @cached_property
+    def paragraph_chars(self) -> int:
+        """How much text the page prints in paragraphs."""
+        return sum(len(text) for text in self.tree.xpath("//body//p//text()"))
+
     def link_density(self) -> float:
         body = self.tree.find("body")
         if body is None:
@@ -887,10 +902,8 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     markup from which trafilatura gets no article-length text."""
     if page.is_listing:
         raise PageRejected("index-page", f"{page.url} declares itself a listing")
-    # The tree as parsed (trafilatura copies it before cleaning); no metadata, which we read ourselves.
-    document = trafilatura.bare_extraction(page.tree, url=page.url, include_comments=False, with_metadata=False)
-    text = document.text if isinstance(document, Document) else ""
-    extracted = [_clean(line) for line in (text or "").splitlines() if _clean(line)]
+    text = _trafilatura_text(page)
+    extracted = [_clean(line) for line in text.splitlines() if _clean(line)]
     if (
         not page.has_article_markup
         and page.link_density() > INDEX_LINK_DENSITY
@@ -925,6 +938,25 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     )
 
 
+def _trafilatura_text(page: _Page) -> str:
+    """trafilatura's text of the page; asked again, favouring recall, when it misses most of what
+    the page prints in paragraphs (a story in markup it does not expect)."""
+    text = _bare_text(page, favor_recall=False)
+    if len(text) < RECALL_RETRY_SHARE * page.paragraph_chars:
+        recalled = _bare_text(page, favor_recall=True)
+        if len(recalled) >= RECALL_GAIN * len(text):
+            return recalled
+    return text
+
+
+def _bare_text(page: _Page, favor_recall: bool) -> str:
+    # The tree as parsed (trafilatura copies it before cleaning); no metadata, which we read ourselves.
+    document = trafilatura.bare_extraction(
+        page.tree, url=page.url, include_comments=False, with_metadata=False, favor_recall=favor_recall
+    )
+    return (document.text if isinstance(document, Document) else "") or ""
+
+
 def _dated_texts(page: _Page) -> Iterable[str]:
     """The texts of the first elements whose class says they hold a date or a time."""
     yield from (_element_text(e) for e in _DATED_ELEMENTS_XPATH(page.tree)[:8])
@@ -941,8 +973,10 @@ def _printed_lead(page: _Page, paragraphs: list[str]) -> str | None:
     `paragraphs`: the page's description when the page also prints it, whole, as a paragraph of
     its own."""
     description = _clean(page.meta.get("og:description") or page.meta.get("description"))
-    if len(description) < 40 or any(
-        p.endswith(description) and len(p) - len(description) <= _DATELINE_CHARS for p in paragraphs
+    if (
+        len(description) < 40
+        or any(p.endswith(description) and len(p) - len(description) <= _DATELINE_CHARS for p in paragraphs)
+        or _opening_says(description, paragraphs)
     ):
         return None  # none, or trafilatura has it, perhaps after a dateline ("Neuss · <lead>")
     # Printed: at the start of a text in the body's markup (not only in its JSON-LD).
@@ -954,6 +988,20 @@ def _printed_lead(page: _Page, paragraphs: list[str]) -> str | None:
         _clean(text).startswith(description[:30]) and _element_text(text.getparent()) == description for text in found
     )
     return description if printed else None
+
+
+def _opening_says(description: str, paragraphs: list[str]) -> bool:
+    """The body's opening says the description already: it begins alike, or has most of its word
+    trigrams (a description made of the headline and the first paragraphs, or of an "Updated on"
+    line's paragraph)."""
+    if paragraphs and _squashed(paragraphs[0])[:30] == _squashed(description)[:30]:
+        return True
+    words = tokens(description)
+    opening = tokens("\n".join(paragraphs)[: 2 * len(description) + 400])[: len(words) + 60]
+    said = {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
+    return bool(said) and len(said & {tuple(opening[n : n + 3]) for n in range(len(opening) - 2)}) >= (
+        LEAD_SAID_ALREADY * len(said)
+    )
 
 
 # ---------------------------------------------------------------- the article
