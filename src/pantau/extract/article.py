@@ -660,12 +660,12 @@ def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
                 inside = [_clean(t)[:40] for t in following if _within(t.getparent(), box)]
                 if inside:
                     # A related story the story also links inline, above the marker, is no end.
-                    return tuple(s for s in inside[:5] if not heading.xpath(_EARLIER_TEXT_XPATH, start=s))
+                    return tuple(s for s in inside[:5] if not _EARLIER_TEXT_XPATH(heading, start=s))
             return ()
     return ()
 
 
-_EARLIER_TEXT_XPATH = "preceding::text()[contains(., $start)][not(ancestor::script or ancestor::style)]"
+_EARLIER_TEXT_XPATH = etree.XPath("preceding::text()[contains(., $start)][not(ancestor::script or ancestor::style)]")
 
 
 def _within(element, box) -> bool:
@@ -998,11 +998,13 @@ def _opening_says(description: str, paragraphs: list[str]) -> bool:
     if paragraphs and _squashed(paragraphs[0])[:30] == _squashed(description)[:30]:
         return True
     words = tokens(description)
-    opening = tokens("\n".join(paragraphs)[: 2 * len(description) + 400])[: len(words) + 60]
-    said = {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
-    return bool(said) and len(said & {tuple(opening[n : n + 3]) for n in range(len(opening) - 2)}) >= (
-        LEAD_SAID_ALREADY * len(said)
-    )
+    said = _trigrams(words)
+    opening = _trigrams(tokens("\n".join(paragraphs)[: 2 * len(description) + 400])[: len(words) + 60])
+    return bool(said) and len(said & opening) >= LEAD_SAID_ALREADY * len(said)
+
+
+def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
 
 
 # ---------------------------------------------------------------- the article
