@@ -177,8 +177,9 @@ def main() -> int:
             corpora |= validation_pages(*args.validation)
         if args.wcxb:
             corpora |= wcxb_pages(args.wcxb, ("dev", "test") if held_out else ("dev",))
-    except (OSError, subprocess.CalledProcessError) as exc:
-        print(f"bench_extract_real: cannot read the validation pages: {exc}", file=sys.stderr)
+    except (OSError, subprocess.CalledProcessError, KeyError, ValueError) as exc:
+        # Missing files (KeyError) or unreadable JSON (ValueError) in a clone that is not whole.
+        print(f"bench_extract_real: cannot read the validation pages: {exc!r}", file=sys.stderr)
         return 2
     if held_out and not args.wcxb:
         print("held-out set (WCXB's test split) not read: give --wcxb WCXB")
