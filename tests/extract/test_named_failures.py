@@ -486,6 +486,27 @@ def test_a_related_box_of_links_inside_the_article_does_not_end_it():
     assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
 
 
+def test_a_related_box_of_short_links_whose_heading_trafilatura_keeps_does_not_end_the_story():
+    # MIT Sloan: a "Related Articles" promo (a header, then links with short titles) set between
+    # two parts of the story; trafilatura keeps the heading's line and drops the links.
+    box = (
+        '<div class="article_promo"><header class="article_promo--header"><h3>Related Articles</h3></header>'
+        '<div class="article_promo--container"><a class="article_promo--item" href="/1">'
+        '<span class="article_promo--item_title">What leaders need to know about AI</span></a>'
+        '<a class="article_promo--item" href="/2"><span class="article_promo--item_title">7 lessons for'
+        " projects</span></a></div></div>"
+    )
+    later = "".join(
+        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
+    )
+    html = page(
+        body=f'<article><h1>Asean ministers agree on five-point plan</h1><div class="article--body">'
+        f"{PARAGRAPHS}{box}{later}</div></article>"
+    )
+    body = extract_article(html, URL).body
+    assert "point 3 was made by a driver" in body and "Related Articles" not in body
+
+
 def test_a_related_story_also_linked_inside_the_story_does_not_end_it():
     # Nature: the story links a related story between its paragraphs, and the "Related Articles"
     # list below the story names it again; the story goes on after the inline link.

@@ -635,33 +635,58 @@ def _generic_title(page: _Page, source: Source | None) -> str:
     return headings[0] if headings else ""
 
 
-def _texts_after_end_marker(page: _Page, book: ProfileBook) -> tuple[str, ...]:
-    """The starts of the first long texts after the page's first end marker below the headline
-    ("Related Articles"): trafilatura may keep an aggregator's inlined related stories, and drop
-    the heading that says where the article ended."""
+def _end_markers(page: _Page, book: ProfileBook) -> list:
+    """The end markers below the headline ("Related Articles") as text nodes, in page order."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
-    for text in page.short_texts_after_headline:
-        # A marker in an aside or a paragraph heads a box of links set into the story, which goes on after it.
-        if book.end_marker_re.match(_clean(text)) and not any(
-            element.tag in ("a", "script", "style", "aside", "p")
-            for element in (text.getparent(), *text.getparent().iterancestors(None))
-        ):
-            heading = text.getparent()
-            following = [
-                t
-                for t in heading.xpath(
-                    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
-                )
-                if len(_clean(t)) >= 40
-            ]
-            # Only what the marker's box holds (its nearest ancestor with long text after the
-            # marker): the story may go on after a box of related links set into it.
-            for box in heading.iterancestors(None):
-                inside = [_clean(t)[:40] for t in following if _within(t.getparent(), box)]
-                if inside:
-                    # A related story the story also links inline, above the marker, is no end.
-                    return tuple(s for s in inside[:5] if not _EARLIER_TEXT_XPATH(heading, start=s))
-            return ()
+    return [text for text in page.short_texts_after_headline if book.end_marker_re.match(_clean(text))]
+
+
+def _heads_set_in_box(marker) -> bool:
+    """Whether an end marker heads a box set into the story, which goes on after it: the marker is
+    in an aside or a paragraph, or its box (its nearest ancestor holding more than the marker)
+    holds only links and the story's text follows it in the same container."""
+    heading = marker.getparent()
+    if any(
+        element.tag in ("a", "script", "style", "aside", "p") for element in (heading, *heading.iterancestors(None))
+    ):
+        return True
+    box = next((a for a in heading.iterancestors(None) if _clean(a.text_content()) != _clean(marker)), None)
+    if box is None or box.getparent() is None:
+        return False
+    later = _LATER_TEXTS_XPATH(heading)
+    inside = [t for t in later if _within(t.getparent(), box)]
+    beyond = next((t for t in later if not _within(t.getparent(), box)), None)
+    return (
+        bool(inside)
+        and all(_in_link(t) for t in inside)
+        and beyond is not None
+        and not _in_link(beyond)
+        and _within(beyond.getparent(), box.getparent())
+    )
+
+
+_LATER_TEXTS_XPATH = etree.XPath(
+    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
+)
+
+
+def _in_link(text) -> bool:
+    return any(element.tag == "a" for element in (text.getparent(), *text.getparent().iterancestors(None)))
+
+
+def _texts_after_end_marker(end) -> tuple[str, ...]:
+    """The starts of the first long texts after the end marker that ends the story ("Related
+    Articles"): trafilatura may keep an aggregator's inlined related stories, and drop the heading
+    that says where the article ended."""
+    heading = end.getparent()
+    following = [t for t in _LATER_TEXTS_XPATH(heading) if len(_clean(t)) >= 40]
+    # Only what the marker's box holds (its nearest ancestor with long text after the marker):
+    # the story may go on after a box of related links set into it.
+    for box in heading.iterancestors(None):
+        inside = [_clean(t)[:40] for t in following if _within(t.getparent(), box)]
+        if inside:
+            # A related story the story also links inline, above the marker, is no end.
+            return tuple(s for s in inside[:5] if not _EARLIER_TEXT_XPATH(heading, start=s))
     return ()
 
 
@@ -911,7 +936,13 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
         and (_body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY)
     ):
         raise PageRejected("index-page", f"{page.url} lists links rather than telling a story")
-    paragraphs = _until_texts(extracted, _texts_after_end_marker(page, book))
+    set_in, ends = [], []
+    for marker in _end_markers(page, book):
+        (set_in if _heads_set_in_box(marker) else ends).append(marker)
+    story = _until_texts(extracted, _texts_after_end_marker(ends[0])) if ends else extracted
+    # A set-in box's heading kept by trafilatura is no end of the story: the line goes, the story stays.
+    set_in_lines = {_clean(m) for m in set_in} - {_clean(m) for m in ends}
+    paragraphs = [p for p in story if p not in set_in_lines]
     article_body = page.article_data.get("articleBody")
     if isinstance(article_body, str) and len(article_body) >= MIN_BODY_CHARS:
         # trafilatura missed most of the story (a script-rendered page): the structured copy is better.
