@@ -70,6 +70,23 @@ def test_a_story_inside_markup_trafilatura_discards_is_read_favouring_recall():
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
 
 
+def test_a_list_in_the_story_that_trafilatura_leaves_out_is_read_favouring_recall():
+    # Motley Fool and others: the story's points as a list whose items link on; trafilatura's
+    # balanced reading drops the list, its reading favouring recall keeps it.
+    items = "".join(
+        f'<li><b>Point {n}:</b> the ministers agreed on <a href="/t/{n}">step {n} of the plan</a> and a date'
+        f' to review it with the <a href="/p/{n}">partners</a></li>'
+        for n in range(8)
+    )
+    html = page(
+        body=f"<div><h1>Asean ministers agree</h1>{PARAGRAPHS}<p>The plan has these points:</p><ul>{items}</ul></div>"
+    )
+    assert "Point 7" not in trafilatura.extract(html, url=URL)
+    assert extract_article(html, URL).body.endswith(
+        "- Point 7: the ministers agreed on step 7 of the plan and a date to review it with the partners"
+    )
+
+
 STANDFIRST = "Ten foreign ministers left the retreat with a plan for the crisis and a date to review it."
 
 
