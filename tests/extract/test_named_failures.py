@@ -503,6 +503,14 @@ def test_a_related_box_of_links_inside_the_article_does_not_end_it():
     assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
 
 
+def test_a_comments_button_between_the_headline_and_the_story_does_not_end_it():
+    # Yahoo: "Comments" on a button in the byline's bar, and trafilatura's text begins with the
+    # headline, not with the story's first paragraph.
+    bar = '<div class="byline">By Nabilah Saleh <button><span>Comments</span></button></div>'
+    html = page(body=f'<div class="main"><h1>Asean ministers agree</h1>{bar}{PARAGRAPHS}</div>')
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
 def test_a_related_box_of_short_links_whose_heading_trafilatura_keeps_does_not_end_the_story():
     # MIT Sloan: a "Related Articles" promo (a header, then links with short titles) set between
     # two parts of the story; trafilatura keeps the heading's line and drops the links.

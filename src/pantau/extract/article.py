@@ -48,6 +48,7 @@ MIN_BODY_CHARS = 250
 MIN_BODY_CHARS_CJK = 80
 # The most a dateline adds before a paragraph ("Neuss · ", "KUALA LUMPUR, Nov 22 — ").
 _DATELINE_CHARS = 40
+_STORY_PARAGRAPH_CHARS = 80  # a text at least this long after the headline: the story has begun
 # A page without article markup whose text is mostly link text is a listing.
 INDEX_LINK_DENSITY = 0.5
 # trafilatura read less than this share of the text the page prints in paragraphs: it is asked
@@ -653,9 +654,29 @@ def _generic_title(page: _Page, source: Source | None) -> str:
 
 
 def _end_markers(page: _Page, book: ProfileBook) -> list:
-    """The end markers below the headline ("Related Articles") as text nodes, in page order."""
+    """The end markers below the story's start ("Related Articles") as text nodes, in page order:
+    not one between the headline and the story's first paragraph ("Comments" on a button in the
+    byline's bar), where the story has not begun."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
-    return [text for text in page.short_texts_after_headline if book.end_marker_re.match(_clean(text))]
+    markers = [text for text in page.short_texts_after_headline if book.end_marker_re.match(_clean(text))]
+    if markers and page.headline is not None:
+        story_start = _FIRST_LONG_TEXT_XPATH(page.headline)
+        if story_start:
+            begun = _position(story_start[0].getparent())
+            return [marker for marker in markers if _position(marker.getparent()) > begun]
+    return markers
+
+
+_FIRST_LONG_TEXT_XPATH = etree.XPath(
+    f"following::text()[string-length(normalize-space()) >= {_STORY_PARAGRAPH_CHARS}]"
+    "[not(ancestor::script or ancestor::style)][1]"
+)
+_POSITION_XPATH = etree.XPath("count(preceding::*) + count(ancestor::*)")
+
+
+def _position(element) -> int:
+    """The element's place in document order."""
+    return int(_POSITION_XPATH(element))
 
 
 def _heads_set_in_box(marker) -> bool:
@@ -723,9 +744,8 @@ def _within(element, box) -> bool:
 
 
 def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
-    """The paragraphs before the first that begins with one of `starts`; all of them when the
-    first does (the marker was above the story: a comment counter in the byline's bar)."""
-    if not starts or (paragraphs and paragraphs[0].startswith(starts)):
+    """The paragraphs before the first that begins with one of `starts`."""
+    if not starts:
         return paragraphs
     position = next((n for n, p in enumerate(paragraphs) if p.startswith(starts)), len(paragraphs))
     return paragraphs[:position]
