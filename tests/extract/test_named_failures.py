@@ -422,11 +422,24 @@ def test_entities_escaped_twice_in_the_metadata_leave_the_title():
     assert extract_article(html, URL).title == 'Mexico to fight ‘illogical’ steel tariffs: "We will not yield"'
 
 
-def test_a_declared_listing_is_still_an_index_page():
-    html = page('<script type="application/ld+json">{"@type": "CollectionPage"}</script>', PARAGRAPHS)
+DECLARED_LISTING = '<script type="application/ld+json">{"@type": "CollectionPage"}</script>'
+
+
+def test_a_declared_listing_of_links_is_an_index_page():
+    teasers = "".join(
+        f'<li><a href="/world/{n}">Asean ministers agree on point {n} of the five-point plan in Kuala Lumpur</a></li>'
+        for n in range(20)
+    )
+    html = page(DECLARED_LISTING, f"<h1>World</h1><ul>{teasers}</ul><p>Page 1 of 40</p>")
     with pytest.raises(PageRejected) as rejected:
         extract_article(html, "https://example.org/world")
     assert rejected.value.reason == "index-page"
+
+
+def test_a_declared_listing_whose_text_tells_a_story_is_read():
+    # The declaration alone decides nothing: trafilatura's text is a story, so the page is read.
+    html = page(DECLARED_LISTING, f"<h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}")
+    assert STORY in extract_article(html, "https://example.org/world").body
 
 
 def test_a_related_box_set_into_the_story_does_not_end_it():

@@ -37,14 +37,6 @@ def test_index_page():
     assert rejection(html, "https://example.org/news") == "index-page"
 
 
-def test_listing_declared_in_json_ld():
-    html = (
-        '<html><head><script type="application/ld+json">{"@type": "CollectionPage", "name": "World"}</script>'
-        f"<title>World</title></head><body><h1>World</h1><p>{LONG}</p></body></html>"
-    )
-    assert rejection(html, "https://example.org/world") == "index-page"
-
-
 def test_article_with_related_itemlist_and_odd_json_ld_is_read():
     ld = (
         '[{"@type": "NewsArticle", "headline": "Asean ministers meet in Kuala Lumpur today",'

@@ -969,16 +969,13 @@ def _marked_up_names(page: _Page) -> list[str]:
 
 def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Reading:
     """trafilatura's reading of the page as served, with our title, authors and dates; raises
-    PageRejected("index-page") for a declared listing, or for a link-heavy page without article
-    markup from which trafilatura gets no article-length text."""
-    if page.is_listing:
-        raise PageRejected("index-page", f"{page.url} declares itself a listing")
+    PageRejected("index-page") for a declared listing, or a link-heavy page without article markup,
+    from which trafilatura gets no article-length text, or mostly link texts."""
     text = _trafilatura_text(page)
     extracted = [_clean(line) for line in text.splitlines() if _clean(line)]
-    if (
-        not page.has_article_markup
-        and page.link_density() > INDEX_LINK_DENSITY
-        and (_body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY)
+    # A listing by its JSON-LD, or by its links, is one only if trafilatura's text bears it out.
+    if (page.is_listing or (not page.has_article_markup and page.link_density() > INDEX_LINK_DENSITY)) and (
+        _body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY
     ):
         raise PageRejected("index-page", f"{page.url} lists links rather than telling a story")
     set_in, ends = [], []
