@@ -25,6 +25,10 @@ STORY_LINES = [f"{STORY} Point {n} was discussed at length by the officials pres
 PARAGRAPHS = "".join(f"<p>{line}</p>" for line in STORY_LINES)
 MYT = timezone(timedelta(hours=8))
 URL = "https://example.org/story"
+# The story going on after a box set into it.
+LATER_PARAGRAPHS = "".join(
+    f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
+)
 
 
 def page(head: str = "", body: str = "", title: str = "Asean ministers agree on five-point plan") -> bytes:
@@ -447,11 +451,8 @@ def test_a_related_box_set_into_the_story_does_not_end_it():
         '<aside class="related"><h4>Related Articles</h4><a href="/a">Should the union go first in the talks'
         " this summer, or wait?</a></aside>"
     )
-    later = "".join(
-        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
-    )
     html = page(
-        body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}<p>{aside}</p>{later}</article>"
+        body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}<p>{aside}</p>{LATER_PARAGRAPHS}</article>"
     )
     assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
 
@@ -509,10 +510,9 @@ def test_a_related_box_of_links_inside_the_article_does_not_end_it():
         '<a href="/1">Hong Kong uprising: Protestors send defiant message to China</a>'
         '<a href="/2">Hong Kong protests: 800 students under siege in university</a></div>'
     )
-    later = "".join(
-        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
+    html = page(
+        body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}{box}{LATER_PARAGRAPHS}</article>"
     )
-    html = page(body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}{box}{later}</article>")
     assert "point 3 was made by a driver" in extract_article(html, "https://example.org/story").body
 
 
@@ -534,12 +534,9 @@ def test_a_related_box_of_short_links_whose_heading_trafilatura_keeps_does_not_e
         '<a class="article_promo--item" href="/2"><span class="article_promo--item_title">7 lessons for'
         " projects</span></a></div></div>"
     )
-    later = "".join(
-        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
-    )
     html = page(
         body=f'<article><h1>Asean ministers agree on five-point plan</h1><div class="article--body">'
-        f"{PARAGRAPHS}{box}{later}</div></article>"
+        f"{PARAGRAPHS}{box}{LATER_PARAGRAPHS}</div></article>"
     )
     body = extract_article(html, URL).body
     assert "point 3 was made by a driver" in body and "Related Articles" not in body
@@ -549,9 +546,6 @@ def test_a_related_story_also_linked_inside_the_story_does_not_end_it():
     # Nature: the story links a related story between its paragraphs, and the "Related Articles"
     # list below the story names it again; the story goes on after the inline link.
     related = "How the invasion of Ukraine is affecting Russian expat researchers"
-    later = "".join(
-        f"<p>Later in the story, point {n} was made by a driver who has worked there for years.</p>" for n in range(4)
-    )
     box = (
         '<h2 id="related-articles">Related Articles</h2>'
         f'<ul><li><a href="/1">{related}</a></li><li><a href="/2">War shattered Ukrainian science and its'
@@ -559,7 +553,7 @@ def test_a_related_story_also_linked_inside_the_story_does_not_end_it():
     )
     html = page(
         body=f'<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}<p><a href="/1">{related}</a></p>'
-        f"{later}{box}</article>"
+        f"{LATER_PARAGRAPHS}{box}</article>"
     )
     assert "point 3 was made by a driver" in extract_article(html, URL).body
 
