@@ -978,7 +978,8 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
         _body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY
     ):
         raise PageRejected("index-page", f"{page.url} lists links rather than telling a story")
-    set_in, ends = [], []
+    set_in: list[str] = []  # text nodes (lxml's str)
+    ends: list[str] = []
     for marker in _end_markers(page, book):
         (set_in if _heads_set_in_box(marker) else ends).append(marker)
     story = _until_texts(extracted, _texts_after_end_marker(ends[0])) if ends else extracted
@@ -1017,6 +1018,7 @@ def _trafilatura_text(page: _Page) -> str:
     the page prints in paragraphs (a story in markup it does not expect) or in lists; the page's
     paragraphs, as trafilatura's baseline reads them, when it still misses half of them."""
     text = _bare_text(page, favor_recall=False)
+    gain: float | None
     if len(text) < RECALL_RETRY_SHARE * page.paragraph_chars:
         gain = RECALL_GAIN
     elif page.list_chars - sum(len(line) for line in text.splitlines() if line.startswith("- ")) > max(
