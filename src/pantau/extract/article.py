@@ -557,8 +557,8 @@ class _Page:
 
     @property
     def list_chars(self) -> int:
-        """How much text the page prints in list items outside its navigation, header, footer and
-        asides, leaving out lists of links."""
+        """How much text the page prints in list items outside its navigation, header, footer,
+        asides, menus, comments, sliders and sharing buttons, leaving out lists of links."""
         return sum(len(_clean(item.text_content())) for item in _STORY_LIST_ITEMS_XPATH(self.tree))
 
     def link_density(self) -> float:
@@ -681,7 +681,7 @@ def _position(element) -> int:
 
 def _heads_set_in_box(marker) -> bool:
     """Whether an end marker heads a box set into the story, which goes on after it: the marker is
-    in an aside or a paragraph, or its box (its nearest ancestor holding more than the marker)
+    in a link, an aside or a paragraph, or its box (its nearest ancestor holding more than the marker)
     holds only links and the story's text follows it in the same container."""
     heading = marker.getparent()
     if any(
