@@ -5,8 +5,9 @@
 
 The tune set: tests/extract/fixtures/real (fundus' saved publisher pages with their expected parse;
 see manifest.json for each page's origin and licence), where thresholds and rules are chosen. The
-held-out set, only ever scored here (--set score or both): WCXB's test split, read with --wcxb from
-a clone of the Web Content Extraction Benchmark (see validation_pages.py).
+held-out sets, only ever scored here (--set score or both), never page by page: WCXB's test split,
+read with --wcxb from a clone of the Web Content Extraction Benchmark, and fundus' history (pages
+its newest tree replaced), read with --validation from a clone of fundus (see validation_pages.py).
 
 For each set, both systems: mean body token F1 against fundus' text, the share of titles equal to
 fundus' title, of publication times right to the minute (on pages whose expected parse has a time
@@ -38,9 +39,11 @@ from pantau.models import PageRejected
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
-from validation_pages import validation_pages, wcxb_pages  # noqa: E402
+from validation_pages import fundus_history_pages, validation_pages, wcxb_pages  # noqa: E402
 
 from conftest import RealPage, real_pages  # noqa: E402  (the fixtures' loader, shared with the tests)
+
+HELD_OUT = ("wcxb-test", "fundus-history")
 
 
 @dataclass(frozen=True)
@@ -166,8 +169,12 @@ def main() -> int:
     logging.disable(logging.WARNING)
     rounds = 1 if args.quick else 5
     held_out = args.set in ("score", "both")
-    if args.set == "score" and not args.wcxb:
-        print("bench_extract_real: the held-out set is WCXB's test split: give --wcxb WCXB", file=sys.stderr)
+    if args.set == "score" and not (args.wcxb or args.validation):
+        print(
+            "bench_extract_real: the held-out sets are WCXB's test split and fundus' history:"
+            " give --wcxb WCXB or --validation FUNDUS READABILITY",
+            file=sys.stderr,
+        )
         return 2
     pantau(real_pages()[0]), plain_trafilatura(real_pages()[0])  # load models outside the timed runs
 
@@ -175,6 +182,8 @@ def main() -> int:
     try:
         if args.validation:
             corpora |= validation_pages(*args.validation)
+            if held_out:
+                corpora["fundus-history"] = fundus_history_pages(args.validation[0])
         if args.wcxb:
             corpora |= wcxb_pages(args.wcxb, ("dev", "test") if held_out else ("dev",))
     except (OSError, subprocess.CalledProcessError, KeyError, ValueError) as exc:
@@ -182,10 +191,12 @@ def main() -> int:
         print(f"bench_extract_real: cannot read the validation pages: {exc!r}", file=sys.stderr)
         return 2
     if held_out and not args.wcxb:
-        print("held-out set (WCXB's test split) not read: give --wcxb WCXB")
+        print("held-out set WCXB's test split not read: give --wcxb WCXB")
+    if held_out and not args.validation:
+        print("held-out set fundus' history not read: give --validation FUNDUS READABILITY")
     for split, corpus in corpora.items():
         # Per-page detail is for tuning, so never printed for the held-out set.
-        show = args.pages and split != "wcxb-test"
+        show = args.pages and split not in HELD_OUT
         ours = scored(pantau, corpus, show)
         theirs = scored(plain_trafilatura, corpus, show)
         ours.seconds, theirs.seconds = time_per_page([pantau, plain_trafilatura], corpus, rounds)

@@ -16,6 +16,11 @@ These sets decide whether a rule chosen on the tune set holds elsewhere; they ar
 domain, with a reviewed expected text): its dev split ("wcxb-dev", 709 article pages with an
 expected text) validates like the sets above; its test split ("wcxb-test", 256) is held out:
 never looked at page by page, never tuned on, scored only with `--set score` or `--set both`.
+
+"fundus-history" (`fundus_history_pages`, from the fundus clone given to `--validation`) is held
+out the same way: the pages fundus' history holds and its newest tree replaced, with the expected
+parse they were saved with. Chosen on 2026-12-06 as a held-out set of news pages, and committed
+before any of its pages was read.
 """
 
 from __future__ import annotations
@@ -158,6 +163,49 @@ def wcxb_pages(repository: Path, splits: tuple[str, ...]) -> dict[str, list[Real
                 paragraphs=tuple(p.strip() for p in expected["main_content"].split("\n\n") if p.strip()),
             )
         )
+    return pages
+
+
+def fundus_history_pages(repository: Path) -> list[RealPage]:
+    """fundus' pages that its history holds and its newest tree does not (a publisher's page
+    replaced by a newer one), each with the expected parse of the tree it was deleted from, matched
+    to its parser version as `fundus_pages` does; not a page whose expected parse has no body
+    (fundus' earliest test data), nor one whose bytes are a page of the newest tree."""
+    newest = {line.split()[2] for line in _git(repository, "ls-tree", "-r", "HEAD", _FUNDUS_DATA).decode().splitlines()}
+    log = _git(repository, "log", "--diff-filter=D", "--format=%H", "--name-only", "HEAD", "--", _FUNDUS_DATA)
+    commit, pages, seen = "", [], set(newest)
+    for line in log.decode().split():
+        if re.fullmatch(r"[0-9a-f]{40}", line):
+            commit = line
+            continue
+        if not line.endswith(".html.gz"):
+            continue
+        before = f"{commit}^"
+        blob = _git(repository, "rev-parse", f"{before}:{line}").decode().strip()
+        page = line[len(_FUNDUS_DATA) : -len(".html.gz")]
+        if blob in seen or page.count("/") != 1:
+            continue
+        seen.add(blob)
+        country, name = page.split("/")[0], publisher(page)
+        try:
+            expected = json.loads(_git(repository, "show", f"{before}:{_FUNDUS_DATA}{country}/{name}.json"))
+            meta = json.loads(_git(repository, "show", f"{before}:{_FUNDUS_DATA}{country}/meta.info"))
+        except (subprocess.CalledProcessError, ValueError):
+            continue  # a page without its expected parse or its address in that tree
+        listing = _git(repository, "ls-tree", "--name-only", before, f"{_FUNDUS_DATA}{country}/").decode().split()
+        saved = sorted(
+            (p[len(_FUNDUS_DATA) : -len(".html.gz")] for p in listing if p.endswith(".html.gz")),
+            key=lambda p: p.rsplit("_", 3)[1:],
+        )
+        saved = [p for p in saved if publisher(p) == name]
+        if not all(isinstance(parse, dict) for parse in expected.values()) or len(expected) != len(saved):
+            continue  # fundus' earliest format, or which page tests which version is not certain
+        versions = sorted(expected, key=lambda v: [int(n) for n in re.findall(r"\d+", v)])
+        parse = expected[versions[saved.index(page)]]
+        address = meta.get(page.split("/")[1] + ".html.gz", {}).get("url")
+        if "body" in parse and address:
+            html = gzip.decompress(_git(repository, "show", f"{before}:{line}"))
+            pages.append(fundus_page(page, "fundus-history", address, html, parse))
     return pages
 
 

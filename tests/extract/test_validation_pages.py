@@ -119,3 +119,40 @@ def test_wcxb_article_pages_of_the_asked_splits(tmp_path, monkeypatch):
     assert sets["wcxb-dev"][0].url == "https://example.org/Dev story" and sets["wcxb-dev"][0].html == gzip.decompress(
         page("Dev story")
     )
+
+
+def test_fundus_history_holds_the_pages_its_newest_tree_replaced(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from validation_pages import fundus_history_pages
+
+    def meta(*names: str) -> bytes:
+        return json.dumps({n: {"url": f"https://example.org/{n}"} for n in names}).encode()
+
+    fundus = _commit(
+        tmp_path / "fundus",
+        {
+            f"{DATA}/my/MalayMail_2023_01_01.html.gz": page("Replaced"),
+            f"{DATA}/my/MalayMail.json": json.dumps({"V1": _expected("Replaced")}).encode(),
+            # fundus' earliest format: one parse, no body, no parser versions.
+            f"{DATA}/my/Kosmo.html.gz": page("Earliest"),
+            f"{DATA}/my/Kosmo.json": json.dumps({"title": "Earliest", "authors": []}).encode(),
+            f"{DATA}/my/meta.info": meta("MalayMail_2023_01_01.html.gz", "Kosmo.html.gz"),
+        },
+    )
+    for gone in ("MalayMail_2023_01_01.html.gz", "Kosmo.html.gz", "Kosmo.json"):
+        (fundus / DATA / "my" / gone).unlink()
+    _commit(
+        fundus,
+        {
+            f"{DATA}/my/MalayMail_2025_06_01.html.gz": page("Newest"),
+            f"{DATA}/my/MalayMail.json": json.dumps({"V2": _expected("Newest")}).encode(),
+            f"{DATA}/my/meta.info": meta("MalayMail_2025_06_01.html.gz"),
+        },
+    )
+
+    pages = fundus_history_pages(fundus)
+
+    assert [(p.page, p.split, p.title, p.url) for p in pages] == [
+        ("my/MalayMail_2023_01_01", "fundus-history", "Replaced", "https://example.org/MalayMail_2023_01_01.html.gz")
+    ]
+    assert pages[0].paragraphs == ("Lead.", "Story text.")
