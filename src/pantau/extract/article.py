@@ -653,7 +653,7 @@ def _generic_title(page: _Page, source: Source | None) -> str:
     return headings[0] if headings else ""
 
 
-def _end_markers(page: _Page, book: ProfileBook) -> list:
+def _end_markers(page: _Page, book: ProfileBook) -> list[str]:
     """The end markers below the story's start ("Related Articles") as text nodes, in page order:
     not one between the headline and the story's first paragraph ("Comments" on a button in the
     byline's bar), where the story has not begun."""
@@ -684,9 +684,7 @@ def _heads_set_in_box(marker) -> bool:
     in a link, an aside or a paragraph, or its box (its nearest ancestor holding more than the marker)
     holds only links and the story's text follows it in the same container."""
     heading = marker.getparent()
-    if any(
-        element.tag in ("a", "script", "style", "aside", "p") for element in (heading, *heading.iterancestors(None))
-    ):
+    if _inside(heading, ("a", "script", "style", "aside", "p")):
         return True
     box = next((a for a in heading.iterancestors(None) if _clean(a.text_content()) != _clean(marker)), None)
     if box is None or box.getparent() is None:
@@ -696,9 +694,9 @@ def _heads_set_in_box(marker) -> bool:
     beyond = next((t for t in later if not _within(t.getparent(), box)), None)
     return (
         bool(inside)
-        and all(_in_link(t) for t in inside)
+        and all(_inside(t.getparent(), ("a",)) for t in inside)
         and beyond is not None
-        and not _in_link(beyond)
+        and not _inside(beyond.getparent(), ("a",))
         and _within(beyond.getparent(), box.getparent())
     )
 
@@ -708,8 +706,9 @@ _LATER_TEXTS_XPATH = etree.XPath(
 )
 
 
-def _in_link(text) -> bool:
-    return any(element.tag == "a" for element in (text.getparent(), *text.getparent().iterancestors(None)))
+def _inside(element, tags: tuple[str, ...]) -> bool:
+    """Whether the element is, or is inside, an element of one of these tags."""
+    return element.tag in tags or next(element.iterancestors(*tags), None) is not None
 
 
 def _texts_after_end_marker(end) -> tuple[str, ...]:
