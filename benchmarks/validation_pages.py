@@ -49,8 +49,18 @@ def _git(repository: Path, *args: str) -> bytes:
     return subprocess.run(["git", "-C", str(repository), *args], capture_output=True, check=True).stdout
 
 
-def _show(repository: Path, path: str) -> bytes:
-    return _git(repository, "show", f"HEAD:{path}")
+def _show(repository: Path, path: str, commit: str = "HEAD") -> bytes:
+    return _git(repository, "show", f"{commit}:{path}")
+
+
+def _parse_of_each_page(saved: list[str], expected: dict) -> dict[str, dict] | None:
+    """One publisher's saved pages, each with the expected parse of its parser version: the pages
+    in date order matched to the versions in order; None when their numbers differ (which page
+    tests which version is not certain)."""
+    if len(expected) != len(saved):
+        return None
+    versions = sorted(expected, key=lambda v: [int(n) for n in re.findall(r"\d+", v)])
+    return {page: expected[v] for page, v in zip(sorted(saved, key=lambda p: p.rsplit("_", 3)[1:]), versions)}
 
 
 def fundus_pages(repository: Path) -> list[RealPage]:
@@ -67,18 +77,17 @@ def fundus_pages(repository: Path) -> list[RealPage]:
             by_publisher.setdefault((page.split("/")[0], publisher(page)), []).append(page)
     pages = []
     for (country, name), saved in sorted(by_publisher.items()):
-        expected = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/{name}.json"))
-        versions = sorted(expected, key=lambda v: [int(n) for n in re.findall(r"\d+", v)])
-        if len(versions) != len(saved):
-            continue  # which page tests which version is not certain
+        parses = _parse_of_each_page(saved, json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/{name}.json")))
+        if parses is None:
+            continue
         meta = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/meta.info"))
-        for page, version in zip(sorted(saved, key=lambda p: p.rsplit("_", 3)[1:]), versions):
+        for page, parse in parses.items():
             if page in fixtures:
                 continue
             url = meta[page.split("/")[1] + ".html.gz"]["url"]
             html = gzip.decompress(_show(repository, f"{_FUNDUS_DATA}{page}.html.gz"))
             split = "older" if name in fixture_publishers else "unseen"
-            pages.append(fundus_page(page, split, url, html, expected[version]))
+            pages.append(fundus_page(page, split, url, html, parse))
     return pages
 
 
@@ -188,24 +197,23 @@ def fundus_history_pages(repository: Path) -> list[RealPage]:
         seen.add(blob)
         country, name = page.split("/")[0], publisher(page)
         try:
-            expected = json.loads(_git(repository, "show", f"{before}:{_FUNDUS_DATA}{country}/{name}.json"))
-            meta = json.loads(_git(repository, "show", f"{before}:{_FUNDUS_DATA}{country}/meta.info"))
+            expected = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/{name}.json", before))
+            meta = json.loads(_show(repository, f"{_FUNDUS_DATA}{country}/meta.info", before))
         except (subprocess.CalledProcessError, ValueError):
             continue  # a page without its expected parse or its address in that tree
+        if not all(isinstance(parse, dict) for parse in expected.values()):
+            continue  # fundus' earliest format: one parse, no parser versions
         listing = _git(repository, "ls-tree", "--name-only", before, f"{_FUNDUS_DATA}{country}/").decode().split()
-        saved = sorted(
-            (p[len(_FUNDUS_DATA) : -len(".html.gz")] for p in listing if p.endswith(".html.gz")),
-            key=lambda p: p.rsplit("_", 3)[1:],
-        )
-        saved = [p for p in saved if publisher(p) == name]
-        if not all(isinstance(parse, dict) for parse in expected.values()) or len(expected) != len(saved):
-            continue  # fundus' earliest format, or which page tests which version is not certain
-        versions = sorted(expected, key=lambda v: [int(n) for n in re.findall(r"\d+", v)])
-        parse = expected[versions[saved.index(page)]]
+        saved = [
+            p[len(_FUNDUS_DATA) : -len(".html.gz")]
+            for p in listing
+            if p.endswith(".html.gz") and publisher(p[len(_FUNDUS_DATA) :]) == name
+        ]
+        parses = _parse_of_each_page(saved, expected)
         address = meta.get(page.split("/")[1] + ".html.gz", {}).get("url")
-        if "body" in parse and address:
-            html = gzip.decompress(_git(repository, "show", f"{before}:{line}"))
-            pages.append(fundus_page(page, "fundus-history", address, html, parse))
+        if parses is not None and "body" in parses[page] and address:
+            html = gzip.decompress(_show(repository, line, before))
+            pages.append(fundus_page(page, "fundus-history", address, html, parses[page]))
     return pages
 
 
