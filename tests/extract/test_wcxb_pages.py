@@ -13,6 +13,16 @@ from pantau.extract.scoring import token_f1
 WCXB = Path(__file__).parent / "fixtures" / "wcxb"
 
 
+def wcxb_page(file_id: str) -> tuple[bytes, str, str]:
+    """The page as saved, its address and its expected text."""
+    truth = json.loads((WCXB / f"{file_id}.json").read_text(encoding="utf-8"))
+    return (
+        gzip.decompress((WCXB / f"{file_id}.html.gz").read_bytes()),
+        truth["url"],
+        truth["ground_truth"]["main_content"],
+    )
+
+
 @pytest.mark.parametrize(
     ("file_id", "trafilatura_below", "late_in_the_story"),
     [
@@ -24,10 +34,17 @@ WCXB = Path(__file__).parent / "fixtures" / "wcxb"
     ids=["paragraphs", "lists"],
 )
 def test_a_page_trafilatura_reads_in_part_is_read_whole(file_id, trafilatura_below, late_in_the_story):
-    truth = json.loads((WCXB / f"{file_id}.json").read_text(encoding="utf-8"))
-    html, url = gzip.decompress((WCXB / f"{file_id}.html.gz").read_bytes()), truth["url"]
-    expected = truth["ground_truth"]["main_content"]
+    html, url, expected = wcxb_page(file_id)
     assert token_f1(trafilatura.extract(html, url=url, include_comments=False) or "", expected) < trafilatura_below
     body = extract_article(html, url).body
     assert late_in_the_story in body
+    assert token_f1(body, expected) > 0.95
+
+
+def test_a_comment_thread_under_the_text_is_not_read_as_its_paragraphs():
+    # A post trafilatura reads whole, under which a comment thread prints twenty times its text in
+    # paragraphs: the page's paragraphs would be mostly the thread.
+    html, url, expected = wcxb_page("4316")
+    body = extract_article(html, url).body
+    assert "Be careful, it's addictive." not in body
     assert token_f1(body, expected) > 0.95

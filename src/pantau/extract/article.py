@@ -65,7 +65,9 @@ MISSED_LIST_CHARS = 500
 LIST_RECALL_GAIN = 1.5
 # Still under this share of the paragraphs' text after that: the page's paragraphs are taken, as
 # trafilatura's baseline reads them, when its reading is within SAME_TEXT_TOLERANCE of their
-# length. Chosen on the validation sets (it rescues 4 of WCXB dev's pages, none elsewhere).
+# length. Chosen on the validation sets (it rescues 4 of WCXB dev's pages, none elsewhere); not when
+# a comment thread holds more than that tolerance of them (WCXB dev's other page types showed it
+# reading a thread twenty times the post's length as the text; it changes no article page).
 PARAGRAPHS_MISSED_SHARE = 0.5
 SAME_TEXT_TOLERANCE = 0.1
 # Trailing text past the end of the publisher's structured copy is dropped only when at least
@@ -1034,10 +1036,18 @@ def _trafilatura_text(page: _Page) -> str:
         # On a page without <article> markup (where an aggregator's inlined stories would be read
         # with the story), the baseline reads the paragraphs outside the boilerplate it knows
         # (navigation, footers, asides): when that is nearly all of them, they are the story.
-        _, paragraphs, length = trafilatura.baseline(page.tree)
-        if abs(length - page.paragraph_chars) <= SAME_TEXT_TOLERANCE * page.paragraph_chars:
-            return paragraphs
+        # A comment thread's paragraphs would be read as the story's.
+        commented = sum(len(text) for text in _COMMENT_PARAGRAPH_TEXTS_XPATH(page.tree))
+        if commented <= SAME_TEXT_TOLERANCE * page.paragraph_chars:
+            _, paragraphs, length = trafilatura.baseline(page.tree)
+            if abs(length - page.paragraph_chars) <= SAME_TEXT_TOLERANCE * page.paragraph_chars:
+                return paragraphs
     return text
+
+
+_COMMENT_PARAGRAPH_TEXTS_XPATH = etree.XPath(
+    "//body//p[ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')]]//text()"
+)
 
 
 def _bare_text(page: _Page, favor_recall: bool) -> str:
