@@ -542,6 +542,15 @@ def test_a_related_box_of_short_links_whose_heading_trafilatura_keeps_does_not_e
     assert "point 3 was made by a driver" in body and "Related Articles" not in body
 
 
+def test_an_end_marker_word_in_a_program_quoted_by_the_story_does_not_end_it():
+    # Documentation and tech stories: "comments", a variable's name in a highlighted code block.
+    code = '<pre><code><span class="n">comments</span> <span class="o">=</span> fetch(url)</code></pre>'
+    html = page(
+        body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}{code}{LATER_PARAGRAPHS}</article>"
+    )
+    assert "point 3 was made by a driver" in extract_article(html, URL).body
+
+
 def test_a_related_story_also_linked_inside_the_story_does_not_end_it():
     # Nature: the story links a related story between its paragraphs, and the "Related Articles"
     # list below the story names it again; the story goes on after the inline link.

@@ -660,7 +660,11 @@ def _end_markers(page: _Page, book: ProfileBook) -> list[str]:
     not one between the headline and the story's first paragraph ("Comments" on a button in the
     byline's bar), where the story has not begun."""
     # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
-    markers = [text for text in page.short_texts_after_headline if book.end_marker_re.match(_clean(text))]
+    markers = [
+        text
+        for text in page.short_texts_after_headline
+        if book.end_marker_re.match(_clean(text)) and not _inside(text.getparent(), ("pre", "code"))  # a program's word
+    ]
     if markers and page.headline is not None:
         story_start = _FIRST_LONG_TEXT_XPATH(page.headline)
         if story_start:
