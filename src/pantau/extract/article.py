@@ -890,12 +890,14 @@ _AUTHOR_MARKUP_TESTS: tuple[tuple[frozenset[str] | None, tuple[tuple[str, re.Pat
         ),
     ),
 )
+_MAY_NAME_AN_AUTHOR = (
+    "Author author Byl byl BBL username screenname writer zuozhe bianji xiaobian channel-name submitted-by"
+    " posted-by journalist-name"
+).split()
+# The attributes that may name an author, chosen in XPath: a page has thousands of class names.
 _AUTHOR_ATTRIBUTES_XPATH = etree.XPath(
-    "//@class | //@id | //@itemprop | //@rel | //@data-component | //@data-testid | //author"
-)
-_MAY_NAME_AN_AUTHOR_RE = re.compile(
-    r"[Aa]uthor|[Bb]yl|BBL|username|screenname|writer|zuozhe|bianji|xiaobian|channel-name|submitted-by|posted-by"
-    r"|journalist-name"
+    "(//@class | //@id | //@itemprop | //@rel | //@data-component | //@data-testid)"
+    f"[{' or '.join(f'contains(., {word!r})' for word in _MAY_NAME_AN_AUTHOR)}] | //author"
 )
 # Where trafilatura does not look for an author (comments, sidebars, dates, figures, ...): in
 # these tags, with these ids or classes; and <time> and <figure>.
@@ -932,11 +934,7 @@ def _marked_up_author(page: _Page) -> str | None:
     found = _AUTHOR_ATTRIBUTES_XPATH(page.tree)  # in document order
     candidates = [
         element
-        for element in dict.fromkeys(
-            f if isinstance(f, etree._Element) else f.getparent()
-            for f in found
-            if isinstance(f, etree._Element) or _MAY_NAME_AN_AUTHOR_RE.search(f)
-        )
+        for element in dict.fromkeys(f if isinstance(f, etree._Element) else f.getparent() for f in found)
         if not any(map(_not_an_author, chain((element,), element.iterancestors())))
     ]
     for rank, (tags, tests) in enumerate(_AUTHOR_MARKUP_TESTS):
