@@ -976,10 +976,12 @@ def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Rea
     from which trafilatura gets no article-length text, or mostly link texts."""
     text = _trafilatura_text(page)
     extracted = [_clean(line) for line in text.splitlines() if _clean(line)]
-    # A listing by its JSON-LD, or by its links, is one only if trafilatura's text bears it out
-    # (asked first: the page's link density costs a walk over all its text).
-    if (_body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY) and (
-        page.is_listing or (not page.has_article_markup and page.link_density() > INDEX_LINK_DENSITY)
+    # A page without article markup is a listing, by its JSON-LD or by its links, only if
+    # trafilatura's text bears it out (asked first: the link density walks all the page's text).
+    if (
+        not page.has_article_markup
+        and (_body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY)
+        and (page.is_listing or page.link_density() > INDEX_LINK_DENSITY)
     ):
         raise PageRejected("index-page", f"{page.url} lists links rather than telling a story")
     set_in: list[str] = []  # text nodes (lxml's str)
