@@ -1057,8 +1057,15 @@ _COMMENT_PARAGRAPH_TEXTS_XPATH = etree.XPath(
 
 def _bare_text(page: _Page, favor_recall: bool) -> str:
     # The tree as parsed (trafilatura copies it before cleaning); no metadata, which we read ourselves.
+    # The retry favouring recall skips the comparison with other extractors (`fast`): it costs less
+    # (15 % on the tune pages) and gives the same reading on every tune and validation page.
     document = trafilatura.bare_extraction(
-        page.tree, url=page.url, include_comments=False, with_metadata=False, favor_recall=favor_recall
+        page.tree,
+        url=page.url,
+        include_comments=False,
+        with_metadata=False,
+        favor_recall=favor_recall,
+        fast=favor_recall,
     )
     return (document.text if isinstance(document, Document) else "") or ""
 
