@@ -229,6 +229,18 @@ def test_the_desk_credited_as_author_is_the_byline_when_no_writer_is_named():
     assert article.wire == "reuters"
 
 
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [("Cazzy Magennis Last Updated: August 1, 2025", ("Cazzy Magennis",)), ("Last Updated: January 7, 2025", ())],
+)
+def test_the_date_in_an_author_box_is_no_part_of_the_name(box, authors):
+    # Spiceworks and travel blogs: the author markup's box prints the update date after the name.
+    html = page(
+        body=f'<h1>Asean ministers agree on five-point plan</h1><div class="author-details">{box}</div>{PARAGRAPHS}'
+    )
+    assert extract_article(html, URL).authors == authors
+
+
 def test_a_named_writer_wins_over_the_desk_credited_as_author():
     credited = ld(
         headline="Asean ministers agree on five-point plan",

@@ -967,7 +967,16 @@ def _generic_authors(page: _Page) -> list[str]:
 
 
 def _marked_up_names(page: _Page) -> list[str]:
-    return [n for n in (_clean(a) for a in (_marked_up_author(page) or "").split(";")) if _is_name(n)]
+    # An author box may also print the date: "Cazzy Magennis Last Updated: August 1, 2025".
+    names = (_DATE_IN_AUTHOR_BOX_RE.sub("", _clean(a)) for a in (_marked_up_author(page) or "").split(";"))
+    return [n for n in names if _is_name(n)]
+
+
+_DATE_IN_AUTHOR_BOX_RE = re.compile(
+    r"\s*\b(?:(?:last\s+)?updated|published|posted|on)?:?\s*"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$",
+    re.IGNORECASE,
+)
 
 
 def _read_generic(page: _Page, source: Source | None, book: ProfileBook) -> _Reading:
