@@ -241,6 +241,13 @@ def test_the_date_in_an_author_box_is_no_part_of_the_name(box, authors):
     assert extract_article(html, URL).authors == authors
 
 
+def test_a_follow_button_in_the_author_box_is_no_writer():
+    # Salzburger Nachrichten: the author box holds only a "Folgen" (follow) button.
+    box = '<div class="article-author"><button class="follow">Folgen</button></div>'
+    html = page(body=f"<h1>Asean ministers agree on five-point plan</h1>{box}{PARAGRAPHS}")
+    assert extract_article(html, URL).authors == ()
+
+
 def test_a_named_writer_wins_over_the_desk_credited_as_author():
     credited = ld(
         headline="Asean ministers agree on five-point plan",

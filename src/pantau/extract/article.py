@@ -969,7 +969,13 @@ def _generic_authors(page: _Page) -> list[str]:
 def _marked_up_names(page: _Page) -> list[str]:
     # An author box may also print the date: "Cazzy Magennis Last Updated: August 1, 2025".
     names = (_DATE_IN_AUTHOR_BOX_RE.sub("", _clean(a)) for a in (_marked_up_author(page) or "").split(";"))
-    return [n for n in names if _is_name(n)]
+    return [n for n in names if _is_name(n) and n.lower() not in _FOLLOW_LABELS]
+
+
+# The button an author box holds beside the name, read as the name when it is the box's only text.
+_FOLLOW_LABELS = frozenset(
+    ["follow", "folgen", "suivre", "seguir", "segui", "volgen", "følg", "följ", "ikuti", "theo dõi", "关注", "關注"]
+)
 
 
 _DATE_IN_AUTHOR_BOX_RE = re.compile(
