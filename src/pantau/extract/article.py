@@ -972,16 +972,14 @@ def _marked_up_names(page: _Page) -> list[str]:
     return [n for n in names if _is_name(n) and n.lower() not in _FOLLOW_LABELS]
 
 
+# The date an author box prints after the name, in the month names the date reader knows.
+_DATE_IN_AUTHOR_BOX_RE = re.compile(
+    rf"\s*\b(?:(?:last\s+)?updated|published|posted|on)?:?\s*\b(?:{dates.MONTH_NAMES})\b\.?\s+\d{{1,2}}\b.*$",
+    re.IGNORECASE,
+)
 # The button an author box holds beside the name, read as the name when it is the box's only text.
 _FOLLOW_LABELS = frozenset(
     ["follow", "folgen", "suivre", "seguir", "segui", "volgen", "følg", "följ", "ikuti", "theo dõi", "关注", "關注"]
-)
-
-
-_DATE_IN_AUTHOR_BOX_RE = re.compile(
-    r"\s*\b(?:(?:last\s+)?updated|published|posted|on)?:?\s*"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b.*$",
-    re.IGNORECASE,
 )
 
 

@@ -25,7 +25,9 @@ _MONTHS = {
     "Dec": "december dec disember desember dis des",
 }
 _MONTH_WORDS = {word: abbr for abbr, names in _MONTHS.items() for word in names.split()}
-_MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
+# Any of them, longest first, as a regex alternation (compile with re.IGNORECASE).
+MONTH_NAMES = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+_MONTH_RE = re.compile(rf"\b({MONTH_NAMES})\b\.?", re.IGNORECASE)
 
 _WEEKDAY_RE = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
