@@ -315,10 +315,22 @@ _NAME_RE = re.compile(r"^[^\W\d_][^\"“”?!:;]{0,60}$")
 
 
 def _is_name(text: str) -> bool:
-    """A person's or desk's name, not a CMS user id ("105092"), an e-mail or a profile URL."""
+    """A person's or desk's name, not a CMS user id ("105092"), an e-mail, a profile URL or the
+    label of an author box's follow button ("Folgen")."""
     return (
-        bool(text) and bool(re.search(r"[^\W\d_]", text)) and "@" not in text and "://" not in text and len(text) < 80
+        bool(text)
+        and bool(re.search(r"[^\W\d_]", text))
+        and "@" not in text
+        and "://" not in text
+        and len(text) < 80
+        and text.lower() not in _FOLLOW_LABELS
     )
+
+
+# The button an author box holds beside the name, read as the name when it is the box's only text.
+_FOLLOW_LABELS = frozenset(
+    ["follow", "folgen", "suivre", "seguir", "segui", "volgen", "følg", "följ", "ikuti", "theo dõi", "关注", "關注"]
+)
 
 
 _AFTER_THE_NAMES = frozenset("in at on for of with di pada im am auf bei".split())
@@ -969,17 +981,13 @@ def _generic_authors(page: _Page) -> list[str]:
 def _marked_up_names(page: _Page) -> list[str]:
     # An author box may also print the date: "Cazzy Magennis Last Updated: August 1, 2025".
     names = (_DATE_IN_AUTHOR_BOX_RE.sub("", _clean(a)) for a in (_marked_up_author(page) or "").split(";"))
-    return [n for n in names if _is_name(n) and n.lower() not in _FOLLOW_LABELS]
+    return [n for n in names if _is_name(n)]
 
 
 # The date an author box prints after the name, in the month names the date reader knows.
 _DATE_IN_AUTHOR_BOX_RE = re.compile(
     rf"\s*\b(?:(?:last\s+)?updated|published|posted|on)?:?\s*\b(?:{dates.MONTH_NAMES})\b\.?\s+\d{{1,2}}\b.*$",
     re.IGNORECASE,
-)
-# The button an author box holds beside the name, read as the name when it is the box's only text.
-_FOLLOW_LABELS = frozenset(
-    ["follow", "folgen", "suivre", "seguir", "segui", "volgen", "følg", "följ", "ikuti", "theo dõi", "关注", "關注"]
 )
 
 
