@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from trafilatura.metadata import extract_author
 
-from pantau.extract.article import _marked_up_author, _Page, _parsed, decoded_html, extract_article
+from pantau.extract.article import extract_article
+from pantau.extract.bylines import marked_up_author
+from pantau.extract.page import Page, decoded_html, parsed
 from pantau.extract.scoring import token_f1
 
 from .conftest import RealPage, real_pages
@@ -47,8 +49,8 @@ def test_scoring_does_not_depend_on_the_unicode_normal_form():
 @pytest.mark.parametrize("real", real_pages("tune"), ids=lambda page: page.page)
 def test_author_markup_is_read_as_trafilatura_reads_it(real):
     text = decoded_html(real.html)
-    page = _Page(_parsed(text), real.url, text)
-    assert _marked_up_author(page) == extract_author(page.tree)
+    page = Page(parsed(text), real.url, text)
+    assert marked_up_author(page) == extract_author(page.tree)
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,393 @@
+"""The generic path: trafilatura's reading of the page as served, with our title, authors and date
+texts, overridden only where a rule of ours is known to do better (the end of the story, the JSON-LD
+articleBody, the printed standfirst), and a page rejected as a listing only when trafilatura's own
+text says so too."""
+
+from __future__ import annotations
+
+import html as html_entities
+import re
+from collections.abc import Iterable
+from itertools import chain, islice
+
+import lxml.html
+import trafilatura
+from lxml import etree
+from trafilatura.settings import Document
+
+from pantau.extract.bylines import generic_authors
+from pantau.extract.page import (
+    CJK_RE,
+    Page,
+    Reading,
+    clean,
+    element_text,
+    host_name,
+    mark_line_breaks,
+    paragraphs_of,
+    squashed,
+)
+from pantau.extract.scoring import tokens
+from pantau.models import PageRejected
+from pantau.registry.profiles import ProfileBook
+from pantau.registry.sources import Source
+
+# A body shorter than this is a teaser, a paywall stub or an error page, not an article: a
+# Bernama brief runs to 400 characters. One CJK character carries about what a word does.
+MIN_BODY_CHARS = 250
+MIN_BODY_CHARS_CJK = 80
+# The most a dateline adds before a paragraph ("Neuss · ", "KUALA LUMPUR, Nov 22 — ").
+_DATELINE_CHARS = 40
+_STORY_PARAGRAPH_CHARS = 80  # a text at least this long after the headline: the story has begun
+# A page without article markup whose text is mostly link text is a listing.
+INDEX_LINK_DENSITY = 0.5
+# trafilatura read less than this share of the text the page prints in paragraphs: it is asked
+# again, favouring recall, and that reading is taken when it is at least RECALL_GAIN times longer.
+# Chosen on the tune and validation sets: the readings it rescued had at most 0.33 of that text;
+# about one page in 45 is read twice.
+RECALL_RETRY_SHARE = 1 / 3
+RECALL_GAIN = 2
+# Or its reading leaves out more than MISSED_LIST_CHARS of the list items the page prints outside
+# its navigation, enough to make it LIST_RECALL_GAIN times longer: the reading favouring recall,
+# which keeps them, is taken when it is. Chosen on WCXB's dev split (it rescues in-story lists on
+# 8 of its 709 pages, and reads 22 twice); it reads no tune page twice.
+MISSED_LIST_CHARS = 500
+LIST_RECALL_GAIN = 1.5
+# Still under this share of the paragraphs' text after that: the page's paragraphs are taken, as
+# trafilatura's baseline reads them, when its reading is within SAME_TEXT_TOLERANCE of their
+# length. Chosen on the validation sets (it rescues 4 of WCXB dev's pages, none elsewhere); not when
+# a comment thread holds more than that tolerance of them (WCXB dev's other page types showed it
+# reading a thread twenty times the post's length as the text; it changes no article page).
+PARAGRAPHS_MISSED_SHARE = 0.5
+SAME_TEXT_TOLERANCE = 0.1
+# Trailing text past the end of the publisher's structured copy is dropped only when at least
+# this share of trafilatura's text stays (chosen on the tune set, checked on the validation sets).
+STRUCTURED_END_KEEPS = 0.6
+_ENDING_CHARS = 40  # letters and digits that identify the structured copy's last line
+# A description whose word trigrams are this much in the body's opening is said there already
+# (an excerpt of the opening, not a standfirst): chosen on the tune and validation sets, where the
+# descriptions added as standfirsts that helped had at most 0.64, those that hurt 0.96 or more.
+LEAD_SAID_ALREADY = 0.8
+_TITLE_SEPARATORS_RE = re.compile(r"(\s+[|\-–—:»]\s+|\s*\|\s*)")
+# A Chinese site's name glued to the headline: "标题-新华网", "标题_人民网", "标题 | 联合早报".
+_CJK_SITE_SUFFIX_RE = re.compile(
+    r"(?:\s*[-_|－—–]{1,2}\s*[\u4e00-\u9fff]{1,8})*\s*[-_|－—–]{1,2}\s*[\u4e00-\u9fff]{1,8}"
+    r"(?:网|網|报|報|社|新闻|新聞|频道|頻道)\s*$"
+)
+
+
+def read_generic(page: Page, source: Source | None, book: ProfileBook) -> Reading:
+    """trafilatura's reading of the page as served, with our title, authors and dates; raises
+    PageRejected("index-page") for a declared listing, or a link-heavy page without article markup,
+    from which trafilatura gets no article-length text, or mostly link texts."""
+    text = _trafilatura_text(page)
+    extracted = [clean(line) for line in text.splitlines() if clean(line)]
+    # A page without article markup is a listing, by its JSON-LD or by its links, only if
+    # trafilatura's text bears it out (asked first: the link density walks all the page's text).
+    if (
+        not page.has_article_markup
+        and (body_too_short("\n\n".join(extracted)) or page.link_share(extracted) > INDEX_LINK_DENSITY)
+        and (page.is_listing or page.link_density() > INDEX_LINK_DENSITY)
+    ):
+        raise PageRejected("index-page", f"{page.url} lists links rather than telling a story")
+    set_in: list[str] = []  # text nodes (lxml's str)
+    ends: list[str] = []
+    for marker in _end_markers(page, book):
+        (set_in if _heads_set_in_box(marker) else ends).append(marker)
+    story = _until_texts(extracted, _texts_after_end_marker(ends[0])) if ends else extracted
+    # A set-in box's heading kept by trafilatura is no end of the story: the line goes, the story stays.
+    set_in_lines = {clean(m) for m in set_in} - {clean(m) for m in ends}
+    paragraphs = [p for p in story if p not in set_in_lines]
+    article_body = page.article_data.get("articleBody")
+    if isinstance(article_body, str) and len(article_body) >= MIN_BODY_CHARS:
+        # trafilatura missed most of the story (a script-rendered page): the structured copy is better.
+        subheadings = [t for t in map(element_text, page.tree.xpath("//body//h2 | //body//h3")) if len(t) > 8]
+        structured = _json_ld_paragraphs(article_body, subheadings)
+        # Or trafilatura read that same JSON-LD (its own fallback): one run-on block of text, where
+        # the structured copy, split at the page's subheadings, has paragraphs.
+        same_copy = bool(paragraphs) and squashed(paragraphs[0])[:60] == squashed(structured[0])[:60]
+        if sum(map(len, structured)) > 2 * sum(map(len, paragraphs)) or (
+            same_copy and len(paragraphs) <= 2 < len(structured)
+        ):
+            paragraphs = structured
+        else:
+            paragraphs = _until_structured_end(paragraphs, structured)
+    lead = _printed_lead(page, paragraphs)
+    if lead:
+        paragraphs = [lead, *paragraphs]
+    date_texts = chain(
+        _dated_texts(page),  # read only when no structured stamp has a time
+        (text for text in page.near_headline),
+    )
+    authors = generic_authors(page)
+    return Reading(
+        _generic_title(page, source), paragraphs, " & ".join(authors) or None, date_texts, extracted=tuple(extracted)
+    )
+
+
+def _trafilatura_text(page: Page) -> str:
+    """trafilatura's text of the page; asked again, favouring recall, when it misses most of what
+    the page prints in paragraphs (a story in markup it does not expect) or in lists; the page's
+    paragraphs, as trafilatura's baseline reads them, when it still misses half of them."""
+    text = _bare_text(page, favor_recall=False)
+    gain: float | None
+    if len(text) < RECALL_RETRY_SHARE * page.paragraph_chars:
+        gain = RECALL_GAIN
+    elif page.list_chars - sum(len(line) for line in text.splitlines() if line.startswith("- ")) > max(
+        MISSED_LIST_CHARS, (LIST_RECALL_GAIN - 1) * len(text)
+    ):
+        gain = LIST_RECALL_GAIN
+    else:
+        gain = None
+    if gain is not None:
+        recalled = _bare_text(page, favor_recall=True)
+        if len(recalled) >= gain * len(text):
+            text = recalled
+    if len(text) < PARAGRAPHS_MISSED_SHARE * page.paragraph_chars and next(page.tree.iter("article"), None) is None:
+        # On a page without <article> markup (where an aggregator's inlined stories would be read
+        # with the story), the baseline reads the paragraphs outside the boilerplate it knows
+        # (navigation, footers, asides): when that is nearly all of them, they are the story.
+        # A comment thread's paragraphs would be read as the story's.
+        commented = sum(len(text) for text in _COMMENT_PARAGRAPH_TEXTS_XPATH(page.tree))
+        if commented <= SAME_TEXT_TOLERANCE * page.paragraph_chars:
+            _, paragraphs, length = trafilatura.baseline(page.tree)
+            if abs(length - page.paragraph_chars) <= SAME_TEXT_TOLERANCE * page.paragraph_chars:
+                return paragraphs
+    return text
+
+
+_COMMENT_PARAGRAPH_TEXTS_XPATH = etree.XPath(
+    "//body//p[ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')]]//text()"
+)
+
+
+def _bare_text(page: Page, favor_recall: bool) -> str:
+    # The tree as parsed (trafilatura copies it before cleaning); no metadata, which we read ourselves.
+    # The retry favouring recall skips the comparison with other extractors (`fast`): it costs less
+    # (15 % on the tune pages) and gives the same reading on every tune and validation page.
+    document = trafilatura.bare_extraction(
+        page.tree,
+        url=page.url,
+        include_comments=False,
+        with_metadata=False,
+        favor_recall=favor_recall,
+        fast=favor_recall,
+    )
+    return (document.text if isinstance(document, Document) else "") or ""
+
+
+def _without_site_name(title: str, site_names: set[str]) -> str:
+    parts = _TITLE_SEPARATORS_RE.split(title)  # text, separator, text, ...
+    while len(parts) > 2 and squashed(parts[-1]) in site_names:
+        del parts[-2:]
+    while len(parts) > 2 and squashed(parts[0]) in site_names:
+        del parts[:2]
+    return "".join(parts)
+
+
+def _generic_title(page: Page, source: Source | None) -> str:
+    headings = [h for h in (element_text(h) for h in islice(page.tree.iter("h1", "h2", "h3"), 12)) if h]
+    host = host_name(page.url)
+    site_names = {squashed(n) for n in (page.site_name, source and source.outlet, host, host.split(".")[0]) if n}
+    for raw in (
+        page.article_data.get("headline"),
+        page.meta.get("og:title"),
+        page.meta.get("twitter:title"),
+        page.tree.findtext(".//title"),
+    ):
+        # Metadata written by a CMS that escaped its HTML twice: "&quot;No&quot;", "&#8216;".
+        raw = clean(html_entities.unescape(raw)) if isinstance(raw, str) else ""
+        if not raw:
+            continue
+        for heading in headings:  # the page's own heading, when it is the title without decoration
+            # Long enough not to be a section name; a CJK character carries about what a word does.
+            if (len(heading) > 15 or len(CJK_RE.findall(heading)) > 5) and heading in raw:
+                return heading
+        return _CJK_SITE_SUFFIX_RE.sub("", _without_site_name(raw, site_names)) or raw
+    return headings[0] if headings else ""
+
+
+def _end_markers(page: Page, book: ProfileBook) -> list[str]:
+    """The end markers below the story's start ("Related Articles") as text nodes, in page order:
+    not one between the headline and the story's first paragraph ("Comments" on a button in the
+    byline's bar), where the story has not begun."""
+    # Text nodes, not elements: an element's string value costs its whole subtree, on every element.
+    markers = [
+        text
+        for text in page.short_texts_after_headline
+        if book.end_marker_re.match(clean(text)) and not _inside(text.getparent(), ("pre", "code"))  # a program's word
+    ]
+    if markers and page.headline is not None:
+        story_start = _FIRST_LONG_TEXT_XPATH(page.headline)
+        if story_start:
+            begun = _position(story_start[0].getparent())
+            return [marker for marker in markers if _position(marker.getparent()) > begun]
+    return markers
+
+
+_FIRST_LONG_TEXT_XPATH = etree.XPath(
+    f"following::text()[string-length(normalize-space()) >= {_STORY_PARAGRAPH_CHARS}]"
+    "[not(ancestor::script or ancestor::style)][1]"
+)
+_POSITION_XPATH = etree.XPath("count(preceding::*) + count(ancestor::*)")
+
+
+def _position(element) -> int:
+    """The element's place in document order."""
+    return int(_POSITION_XPATH(element))
+
+
+def _heads_set_in_box(marker) -> bool:
+    """Whether an end marker heads a box set into the story, which goes on after it: the marker is
+    in a link, an aside or a paragraph, or its box (its nearest ancestor holding more than the marker)
+    holds only links and the story's text follows it in the same container."""
+    heading = marker.getparent()
+    if _inside(heading, ("a", "script", "style", "aside", "p")):
+        return True
+    box = next((a for a in heading.iterancestors(None) if clean(a.text_content()) != clean(marker)), None)
+    if box is None or box.getparent() is None:
+        return False
+    later = _LATER_TEXTS_XPATH(heading)
+    inside = [t for t in later if _within(t.getparent(), box)]
+    beyond = next((t for t in later if not _within(t.getparent(), box)), None)
+    return (
+        bool(inside)
+        and all(_inside(t.getparent(), ("a",)) for t in inside)
+        and beyond is not None
+        and not _inside(beyond.getparent(), ("a",))
+        and _within(beyond.getparent(), box.getparent())
+    )
+
+
+_LATER_TEXTS_XPATH = etree.XPath(
+    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= 30]"
+)
+
+
+def _inside(element, tags: tuple[str, ...]) -> bool:
+    """Whether the element is, or is inside, an element of one of these tags."""
+    return element.tag in tags or next(element.iterancestors(*tags), None) is not None
+
+
+def _texts_after_end_marker(end) -> tuple[str, ...]:
+    """The starts of the first long texts after the end marker that ends the story ("Related
+    Articles"): trafilatura may keep an aggregator's inlined related stories, and drop the heading
+    that says where the article ended."""
+    heading = end.getparent()
+    following = [t for t in _LATER_TEXTS_XPATH(heading) if len(clean(t)) >= 40]
+    # Only what the marker's box holds (its nearest ancestor with long text after the marker):
+    # the story may go on after a box of related links set into it.
+    for box in heading.iterancestors(None):
+        inside = [clean(t)[:40] for t in following if _within(t.getparent(), box)]
+        if inside:
+            # A related story the story also links inline, above the marker, is no end.
+            return tuple(s for s in inside[:5] if not _EARLIER_TEXT_XPATH(heading, start=s))
+    return ()
+
+
+_EARLIER_TEXT_XPATH = etree.XPath("preceding::text()[contains(., $start)][not(ancestor::script or ancestor::style)]")
+
+
+def _within(element, box) -> bool:
+    return element is box or any(ancestor is box for ancestor in element.iterancestors(None))
+
+
+def _until_texts(paragraphs: list[str], starts: tuple[str, ...]) -> list[str]:
+    """The paragraphs before the first that begins with one of `starts`."""
+    if not starts:
+        return paragraphs
+    position = next((n for n, p in enumerate(paragraphs) if p.startswith(starts)), len(paragraphs))
+    return paragraphs[:position]
+
+
+def _until_structured_end(paragraphs: list[str], structured: list[str]) -> list[str]:
+    """trafilatura's paragraphs up to the one the publisher's own copy (JSON-LD articleBody) ends
+    with: what follows is the page's (a subscription notice, a donation appeal, a book list). Not
+    when that would leave less than STRUCTURED_END_KEEPS of the text: some copies hold only the
+    first paragraphs."""
+    end = squashed(structured[-1])[-_ENDING_CHARS:]
+    if len(end) < _ENDING_CHARS // 2:
+        return paragraphs  # too short to be known by
+    for position in range(len(paragraphs) - 1, -1, -1):
+        squashed_line = squashed(paragraphs[position])
+        # Or the paragraph is the last line's tail: trafilatura split the structured copy's last line.
+        if end in squashed_line or (
+            len(squashed_line) >= _ENDING_CHARS // 2 and end.endswith(squashed_line[-_ENDING_CHARS:])
+        ):
+            kept = paragraphs[: position + 1]
+            if sum(map(len, kept)) >= STRUCTURED_END_KEEPS * sum(map(len, paragraphs)):
+                return kept
+            return paragraphs
+    return paragraphs
+
+
+_MARKUP_RE = re.compile(r"<(?:p|br|div|h[1-6]|li|strong|em|b|i|a|span)\b[^>]*>", re.IGNORECASE)
+
+
+def _json_ld_paragraphs(article_body: str, subheadings: list[str]) -> list[str]:
+    """JSON-LD articleBody as paragraphs: entities and markup some CMSs leave in it ("&nbsp;",
+    "<p>") decoded, and the subheadings the page prints set apart where the CMS ran them into the
+    next sentence."""
+    text = html_entities.unescape(html_entities.unescape(article_body)).replace("\u00a0", " ")
+    if _MARKUP_RE.search(text):
+        # Some CMSs put the story's HTML there (Die Welt's "<p>...</p>"): its paragraphs, not its tags.
+        fragment = lxml.html.fragment_fromstring(text, create_parent="div")
+        mark_line_breaks(fragment)
+        text = "\n".join(paragraphs_of(fragment))
+    for heading in subheadings:
+        text = text.replace(heading, f"\n{heading}\n")
+    return [clean(line) for line in re.split(r"\n+", text) if clean(line)]
+
+
+def _dated_texts(page: Page) -> Iterable[str]:
+    """The texts of the first elements whose class says they hold a date or a time."""
+    yield from (element_text(e) for e in _DATED_ELEMENTS_XPATH(page.tree)[:8])
+
+
+_DATED_ELEMENTS_XPATH = etree.XPath(
+    "//*[contains(@class,'date') or contains(@class,'time') or contains(@class,'publish')]"
+    "[not(self::script or self::style or self::body or self::html)]"
+)
+
+
+def _printed_lead(page: Page, paragraphs: list[str]) -> str | None:
+    """The standfirst (sapo) printed above the body when trafilatura left it out of its
+    `paragraphs`: the page's description when the page also prints it, whole, as a paragraph of
+    its own."""
+    description = clean(page.meta.get("og:description") or page.meta.get("description"))
+    if (
+        len(description) < 40
+        or any(p.endswith(description) and len(p) - len(description) <= _DATELINE_CHARS for p in paragraphs)
+        or _opening_says(description, paragraphs)
+    ):
+        return None  # none, or trafilatura has it, perhaps after a dateline ("Neuss · <lead>")
+    # Printed: at the start of a text in the body's markup (not only in its JSON-LD).
+    if not re.search(rf">\s*{re.escape(description[:30])}", page.body_source):
+        return None
+    # It is in the markup as it is in the description: contains() spares normalising every text.
+    found = page.tree.xpath("//body//text()[contains(., $start)]", start=description[:30])
+    printed = any(
+        clean(text).startswith(description[:30]) and element_text(text.getparent()) == description for text in found
+    )
+    return description if printed else None
+
+
+def _opening_says(description: str, paragraphs: list[str]) -> bool:
+    """The body's opening says the description already: it begins alike, or has most of its word
+    trigrams (a description made of the headline and the first paragraphs, or of an "Updated on"
+    line's paragraph)."""
+    if paragraphs and squashed(paragraphs[0])[:30] == squashed(description)[:30]:
+        return True
+    words = tokens(description)
+    said = _trigrams(words)
+    opening = _trigrams(tokens("\n".join(paragraphs)[: 2 * len(description) + 400])[: len(words) + 60])
+    return bool(said) and len(said & opening) >= LEAD_SAID_ALREADY * len(said)
+
+
+def _trigrams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[n : n + 3]) for n in range(len(words) - 2)}
+
+
+def body_too_short(body: str) -> bool:
+    cjk = len(CJK_RE.findall(body))
+    return len(body) < MIN_BODY_CHARS and not (cjk > len(body) / 3 and len(body) >= MIN_BODY_CHARS_CJK)

@@ -1,0 +1,350 @@
+"""A fetched page, decoded and parsed once, and what it says about itself: its meta tags, JSON-LD,
+canonical link, headline and the texts printed near it; and the text helpers every reader shares."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from pantau.ingest import charsets
+from pantau.models import PageRejected
+
+_ARTICLE_TYPES = {
+    "NewsArticle",
+    "Article",
+    "ReportageNews",
+    "AnalysisNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "Report",
+    "PressRelease",
+}
+_LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage"}
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+_BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"}
+_CONTAINER_TAGS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "tbody",
+    "thead",
+    "center",
+    "font",
+    "body",
+    "span",
+}
+_SKIPPED_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "head",
+    "title",
+    etree.Comment,
+    etree.ProcessingInstruction,
+}
+LINE_BREAK = "\u2028"  # stands for <br> until paragraphs are split
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def decoded_html(html: bytes, headers: Mapping[str, str] | None = None) -> str:
+    """The page as text, its charset taken from the bytes, the page and the HTTP header."""
+    content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), None)
+    try:
+        return charsets.decoded_html(html, content_type)
+    except charsets.Undecodable as exc:
+        raise PageRejected("undecodable", str(exc)) from None
+
+
+# Parsed as trafilatura parses a page itself: it loses the text after an HTML comment inside a
+# paragraph when handed a tree that still has the comment.
+_PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+
+
+def parsed(text: str) -> lxml.html.HtmlElement:
+    text = _XML_DECLARATION_RE.sub("", text, count=1)
+    try:
+        return lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise PageRejected("undecodable", f"not parseable as HTML: {exc}") from None
+
+
+def clean(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def element_text(element) -> str:
+    return clean(element.text_content()) if element is not None else ""
+
+
+def mark_line_breaks(tree) -> None:
+    """Keep <br> visible in text: paragraphs and bylines ("Pewarta: X<br>Editor: Y") split on it."""
+    for br in tree.iter("br"):
+        br.tail = LINE_BREAK + (br.tail or "")
+
+
+def paragraphs_of(container) -> list[str]:
+    """The text of `container` as paragraphs: block elements, and <br>-separated lines in them."""
+    found: list[str] = []
+    _collect(container, found)
+    paragraphs: list[str] = []
+    for chunk in found:
+        for line in chunk.split(LINE_BREAK):
+            line = clean(line)
+            if line and (not paragraphs or paragraphs[-1] != line):
+                paragraphs.append(line)
+    return paragraphs
+
+
+def _collect(element, found: list[str]) -> None:
+    loose = [element.text or ""]
+    for child in element:
+        if child.tag in _SKIPPED_TAGS:
+            loose.append(child.tail or "")
+        elif child.tag in _BLOCK_TAGS:
+            found.append("".join(loose))
+            found.append(child.text_content())
+            loose = [child.tail or ""]
+        elif child.tag in _CONTAINER_TAGS and _has_blocks(child):
+            found.append("".join(loose))
+            _collect(child, found)
+            loose = [child.tail or ""]
+        elif child.tag in _CONTAINER_TAGS and child.tag not in ("span", "font"):
+            found.append("".join(loose))
+            found.append(child.text_content())
+            loose = [child.tail or ""]
+        else:
+            loose.append(child.text_content() + (child.tail or ""))
+    found.append("".join(loose))
+
+
+def _has_blocks(element) -> bool:
+    return any(child.tag in _BLOCK_TAGS or child.tag in _CONTAINER_TAGS for child in element.iterdescendants())
+
+
+def _prints_title(heading: str, title: str) -> bool:
+    return len(heading) > 15 and len(title) > 15 and (heading in title or title in heading)
+
+
+def host_name(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+class Page:
+    """What a page says about itself: meta tags, JSON-LD, canonical link. Read lazily, once."""
+
+    def __init__(self, tree, url: str, source: str = ""):
+        self.tree = tree
+        self.url = url
+        # The markup from <body> on: a substring test there is cheaper than a search of the tree.
+        self.body_source = source[max(source.find("<body"), 0) :]
+
+    @cached_property
+    def meta(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for element in self.tree.iter("meta"):
+            key = element.get("property") or element.get("name") or element.get("itemprop")
+            content = element.get("content")
+            if key and content and key.lower() not in found:
+                found[key.lower()] = content.strip()
+        return found
+
+    @cached_property
+    def linked_data(self) -> list[dict]:
+        items: list[dict] = []
+        for script in self.tree.xpath('//script[@type="application/ld+json"]'):
+            try:
+                data = json.loads(script.text or "", strict=False)
+            except ValueError:
+                continue
+            stack = data if isinstance(data, list) else [data]
+            while stack:
+                item = stack.pop(0)
+                if isinstance(item, dict):
+                    items.append(item)
+                    stack.extend(item.get("@graph") or [])
+                elif isinstance(item, list):
+                    stack.extend(item)
+        return items
+
+    @staticmethod
+    def _types(item: dict) -> set[str]:
+        kind = item.get("@type")
+        return {k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
+
+    @cached_property
+    def article_data(self) -> dict:
+        # schema.org's article types all end in "Article" (ReportageNewsArticle, TechArticle, ...).
+        return next(
+            (
+                item
+                for item in self.linked_data
+                if self._types(item) & _ARTICLE_TYPES or any(t.endswith("Article") for t in self._types(item))
+            ),
+            {},
+        )
+
+    @cached_property
+    def is_listing(self) -> bool:
+        # Article pages may carry an ItemList too (their related links): only a page without an
+        # article in its JSON-LD or its meta tags is a listing by its JSON-LD.
+        return not self.has_article_markup and any(self._types(item) & _LISTING_TYPES for item in self.linked_data)
+
+    @cached_property
+    def has_article_markup(self) -> bool:
+        return bool(self.article_data) or self.meta.get("og:type") == "article" or "article:published_time" in self.meta
+
+    @cached_property
+    def canonical_url(self) -> str:
+        # In the head, where a canonical link belongs: a search of the whole tree costs more.
+        for href in self.tree.xpath('/html/head/link[@rel="canonical"]/@href') + [self.meta.get("og:url", "")]:
+            absolute = urljoin(self.url, href.strip())
+            if href.strip() and absolute.startswith(("http://", "https://")):
+                return absolute
+        return self.url
+
+    @cached_property
+    def site_name(self) -> str | None:
+        publisher = self.article_data.get("publisher")
+        name = self.meta.get("og:site_name") or (publisher.get("name") if isinstance(publisher, dict) else None)
+        return clean(name) if isinstance(name, str) and clean(name) else None
+
+    @cached_property
+    def author_entries(self) -> list:
+        """The structured data's `author`: one entry or several, as schema.org allows."""
+        people = self.article_data.get("author") or []
+        return people if isinstance(people, list) else [people]
+
+    def names_the_outlet(self, name: str) -> bool:
+        """ "Lesotho Times", "mdr.de", "Deutsche Welle (www.dw.com)": the outlet, not a writer."""
+        host = host_name(self.url)
+        outlets = {squashed(n) for n in (self.site_name, host, host.split(".")[0]) if n}
+        return squashed(name) in outlets or squashed(host) in squashed(name)
+
+    def structured_dates(self) -> Iterable[str]:
+        published = self.article_data.get("datePublished")
+        yield published if isinstance(published, str) else ""
+        for key in (
+            "article:published_time",
+            "og:article:published_time",
+            "datepublished",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "date",
+            "dc.date.issued",
+            "dcterms.created",
+            "dc.date",
+            "parsely-pub-date",
+            "publication_date",
+            "published_date",
+            "sailthru.date",
+        ):
+            yield self.meta.get(key, "")
+
+    def time_elements(self) -> Iterable[str]:
+        yield from self.tree.xpath('//time[@itemprop="datePublished" or @pubdate]/@datetime')
+        yield from self.tree.xpath("//article//time/@datetime")[:1]
+        yield from self.tree.xpath("//time/@datetime")[:1]
+
+    @cached_property
+    def headline(self) -> lxml.html.HtmlElement | None:
+        """The first <h1> (found by iteration, which stops there; "(//h1)[1]" searches the whole
+        tree); on a page without one, the first <h2> or <h3> that prints the page's title (perhaps
+        after a kicker: "Premiere in Eisenhüttenstadt: <title>")."""
+        first = next(self.tree.iter("h1"), None)
+        if first is not None:
+            return first
+        title = clean(self.meta.get("og:title") or self.tree.findtext(".//title"))
+        return next(
+            (h for h in self.tree.iter("h2", "h3") if _prints_title(element_text(h), title)),
+            None,
+        )
+
+    def texts_after_headline(self, condition: str) -> list:
+        return self.headline.xpath(f"following::text()[{condition}]") if self.headline is not None else []
+
+    @cached_property
+    def short_texts_after_headline(self) -> list:
+        """The short texts after the headline, where end markers and writer labels are printed (one
+        scan for both: a scan of a page's texts costs more than the tests on them)."""
+        return self.texts_after_headline("string-length() < 120][normalize-space()")
+
+    @cached_property
+    def near_headline(self) -> list[str]:
+        """Short texts printed just after the headline: where outlets put the byline and the date."""
+        near = []
+        for text in self.texts_after_headline("position() <= 200"):
+            if text.strip() and text.getparent().tag not in ("script", "style"):
+                near.append(text)
+                if len(near) == 40:
+                    break
+        return [clean(t) for t in near if len(t.strip()) < 80]
+
+    def link_share(self, paragraphs: list[str]) -> float:
+        """How much of `paragraphs` (trafilatura's text) is the text of the page's links."""
+        links = {clean(a.text_content()) for a in self.tree.iter("a")}
+        total = sum(map(len, paragraphs))
+        return sum(len(p) for p in paragraphs if p in links) / total if total else 1.0
+
+    @cached_property
+    def paragraph_chars(self) -> int:
+        """How much text the page prints in paragraphs."""
+        return sum(len(text) for text in self.tree.xpath("//body//p//text()"))
+
+    @property
+    def list_chars(self) -> int:
+        """How much text the page prints in list items outside its navigation, header, footer,
+        asides, menus, comments, sliders and sharing buttons, leaving out lists of links."""
+        return sum(len(clean(item.text_content())) for item in _STORY_LIST_ITEMS_XPATH(self.tree))
+
+    def link_density(self) -> float:
+        body = self.tree.find("body")
+        if body is None:
+            return 0.0
+        total = sum(len(t.strip()) for t in body.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+        linked = sum(len(t.strip()) for t in body.xpath(".//a//text()"))
+        return linked / total if total else 1.0
+
+
+@dataclass
+class Reading:
+    """What a reader, a profile or the generic path, took from the page."""
+
+    title: str
+    paragraphs: list[str]
+    byline: str | None = None
+    date_texts: Iterable[str] = ()  # read only when the page's structured stamps give no time
+    origin_label: str | None = None
+    # trafilatura's text, kept when our cleanup leaves too little: its evidence decides rejection.
+    extracted: tuple[str, ...] = ()
+
+
+# Innermost items only (a nested list's text is its items'); a link list's item is mostly its link;
+# not in a menu, a comment thread, a slider or the sharing buttons, by their class.
+_STORY_LIST_ITEMS_XPATH = etree.XPath(
+    "//body//li[not(.//li)][not(ancestor::nav or ancestor::header or ancestor::footer or ancestor::aside)]"
+    "[not(.//a) or string-length(normalize-space()) > 2 * string-length(normalize-space(.//a))]"
+    "[not(ancestor-or-self::*[contains(@class, 'menu') or contains(@class, 'comment')"
+    " or contains(@class, 'slider') or contains(@class, 'social') or contains(@class, 'share')])]"
+)
