@@ -186,6 +186,20 @@ def test_outlet_zone_by_domain_when_the_page_prints_none():
     assert article.published == datetime(2025, 7, 8, 10, 25, tzinfo=timezone(timedelta(hours=7)))
 
 
+@pytest.mark.parametrize(
+    "wrapped",
+    ["<![CDATA[ {json} ]]>", "//<![CDATA[\n{json}\n//]]>", "/*<![CDATA[*/ {json} /*]]>*/"],
+    ids=["bare", "line-comments", "block-comments"],
+)
+def test_json_ld_wrapped_in_cdata_is_read(wrapped):
+    # NBC News, ACLU, Krautreporter: the JSON in a CDATA section, commented out for old browsers.
+    fields = {"@type": "NewsArticle", "datePublished": "2025-07-08T10:25:00+08:00", "author": {"name": "Nabilah Saleh"}}
+    script = f'<script type="application/ld+json">{wrapped.replace("{json}", json.dumps(fields))}</script>'
+    article = extract_article(page(script, "<h1>Asean ministers agree on five-point plan</h1>" + PARAGRAPHS), URL)
+    assert article.published == datetime(2025, 7, 8, 10, 25, tzinfo=MYT)
+    assert article.authors == ("Nabilah Saleh",)
+
+
 # ---------------------------------------------------------------- bylines
 
 

@@ -142,6 +142,21 @@ def _prints_title(heading: str, title: str) -> bool:
     return len(heading) > 15 and len(title) > 15 and (heading in title or title in heading)
 
 
+# A CDATA section some CMSs wrap a script's JSON in, commented out for browsers that would read the
+# markers as code: "<![CDATA[ {...} ]]>", "//<![CDATA[ {...} //]]>", "/*<![CDATA[*/ {...} /*]]>*/".
+_CDATA_WRAPPED_RE = re.compile(
+    r"\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?(.*?)(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*", re.DOTALL
+)
+
+
+def _json_of(script_text: str) -> str:
+    """A JSON-LD script's JSON, out of the CDATA section it may be wrapped in."""
+    if "<![CDATA[" not in script_text[:40]:
+        return script_text
+    wrapped = _CDATA_WRAPPED_RE.fullmatch(script_text)
+    return wrapped.group(1) if wrapped else script_text
+
+
 def host_name(url: str) -> str:
     return (urlsplit(url).hostname or "").removeprefix("www.")
 
@@ -174,7 +189,7 @@ class Page:
         items: list[dict] = []
         for script in self.tree.xpath('//script[@type="application/ld+json"]'):
             try:
-                data = json.loads(script.text or "", strict=False)
+                data = json.loads(_json_of(script.text or ""), strict=False)
             except ValueError:
                 continue
             stack = data if isinstance(data, list) else [data]
