@@ -1,11 +1,11 @@
 """Publication times in the outlets' own formats, read in their time zones."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from pantau.extract.dates import parse_any, parse_iso, parse_local, parse_visible, relative_time
+from pantau.extract.dates import parse_any, parse_day, parse_iso, parse_local, parse_visible, relative_time
 from pantau.registry.profiles import profile_book
 
 MYT = ZoneInfo("Asia/Kuala_Lumpur")
@@ -48,6 +48,20 @@ def test_relative_time_without_fetch_time_is_unknown():
 
 def test_text_without_a_date_is_none():
     assert parse_local("Kuala Lumpur", profile_book().date_formats, MYT) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2017-04-03", date(2017, 4, 3)),
+        (" 2017-04-03 ", date(2017, 4, 3)),
+        ("2017-04-03T10:00:00Z", None),
+        ("2017-02-30", None),
+        ("April 3, 2017", None),
+    ],
+)
+def test_a_bare_day_is_read_as_a_day(value, expected):
+    assert parse_day(value) == expected
 
 
 def test_iso_stamps_keep_their_offset_and_naive_ones_are_local():

@@ -200,6 +200,20 @@ def test_json_ld_wrapped_in_cdata_is_read(wrapped):
     assert article.authors == ("Nabilah Saleh",)
 
 
+def test_a_time_on_another_day_than_the_structured_day_is_an_update():
+    # Wirecutter, NPR: JSON-LD gives the first publication's day; <time> the last update's time.
+    story = "<h1>Asean ministers agree on five-point plan</h1>" + PARAGRAPHS
+    updated = '<time datetime="2025-07-11T20:23:00+08:00">Updated 11 July 2025</time>'
+    article = extract_article(page(ld(datePublished="2025-07-08"), updated + story), URL)
+    assert article.published is None
+
+
+def test_a_time_on_the_structured_day_is_the_publication_time():
+    printed = '<time datetime="2025-07-08T10:25:00+08:00">8 July 2025, 10:25</time>'
+    article = extract_article(page(ld(datePublished="2025-07-08"), printed + "<h1>Asean</h1>" + PARAGRAPHS), URL)
+    assert article.published == datetime(2025, 7, 8, 10, 25, tzinfo=MYT)
+
+
 # ---------------------------------------------------------------- bylines
 
 

@@ -11,7 +11,7 @@ here; `bylines` says who wrote it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -168,18 +168,35 @@ def _read_with_profile(page: Page, profile: Profile, book: ProfileBook) -> Readi
 
 def _published(page: Page, reading: Reading, formats: tuple[str, ...], zone, fetched_at) -> datetime | None:
     """Structured stamps first, then the outlet's visible date, then a <time> element; None when the
-    page gives no time (a day alone is not a publication time)."""
+    page gives no time (a day alone is not a publication time). When the structured data gives the
+    day alone, a time found on another day is not the publication's but an update's (Wirecutter
+    gives its first publication's day in JSON-LD, its last update's time in <time>)."""
     structured = (dates.parse_iso(value, zone) for value in page.structured_dates() if value)
     found = next((moment for moment in structured if moment is not None), None)
-    texts: list[str] = []
-    if found is None:
-        texts = list(reading.date_texts)
-        found = next((m for m in (dates.relative_time(t, fetched_at) for t in texts) if m), None) or (
-            dates.parse_visible(texts, formats, zone)
-        )
-    timed = (dates.parse_iso(value, zone) for value in page.time_elements())
-    found = found or next((moment for moment in timed if moment is not None), None)
-    return found or _htmldate_published(page, zone) or dates.parse_any(texts, zone)
+    if found is not None:
+        return found
+    day = next((d for d in map(dates.parse_day, page.structured_dates()) if d), None)
+    return next(
+        (
+            moment
+            for moment in _printed_times(page, list(reading.date_texts), formats, zone, fetched_at)
+            # A day either side: the structured day may be another zone's.
+            if moment is not None and (day is None or abs((moment.date() - day).days) <= 1)
+        ),
+        None,
+    )
+
+
+def _printed_times(
+    page: Page, texts: list[str], formats: tuple[str, ...], zone, fetched_at
+) -> Iterator[datetime | None]:
+    """The times the page prints, read in turn, each only when the ones before it are not taken:
+    "2 hours ago", the outlet's visible date, <time> elements, htmldate, dateparser."""
+    yield from (dates.relative_time(text, fetched_at) for text in texts)
+    yield dates.parse_visible(texts, formats, zone)
+    yield from (dates.parse_iso(value, zone) for value in page.time_elements())
+    yield _htmldate_published(page, zone)
+    yield dates.parse_any(texts, zone)
 
 
 def _htmldate_published(page: Page, zone) -> datetime | None:

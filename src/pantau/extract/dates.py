@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 import dateparser
 
@@ -95,6 +95,15 @@ def parse_iso(value: str, zone: tzinfo) -> datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def parse_day(value: str) -> date | None:
+    """The day of an ISO 8601 stamp that gives a day and no time ("2017-04-03")."""
+    match = re.fullmatch(r"\s*(\d{4})-(\d\d)-(\d\d)\s*", value)
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])) if match else None
+    except ValueError:
+        return None
 
 
 def _normalised(text: str) -> tuple[str, tzinfo | None]:
