@@ -26,6 +26,11 @@ FETCHED = datetime(2025, 10, 26, 12, 30, 41, tzinfo=MYT)
         ("Published at Oct 29, 2025 12:06 pm", MYT, "2025-10-29T12:06:00+08:00"),
         ("2025年10月26日 14:05", MYT, "2025-10-26T14:05:00+08:00"),
         ("Ogos 9, 2025 @ 8:15am", MYT, "2025-08-09T08:15:00+08:00"),
+        # Foreign outlets' zone labels, in capitals; "est" in lower case is a word, not a zone.
+        ("Mar 11, 2026 9:00 am PDT", MYT, "2026-03-11T09:00:00-07:00"),
+        ("Jan 17, 2025 1:39 PM EST", MYT, "2025-01-17T13:39:00-05:00"),
+        ("Feb 1, 2015 11:57 AM GMT", MYT, "2015-02-01T11:57:00+00:00"),
+        ("Oct 29, 2025 12:06 pm est", MYT, "2025-10-29T12:06:00+08:00"),
     ],
 )
 def test_visible_formats(text, zone, expected):

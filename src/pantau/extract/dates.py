@@ -40,10 +40,17 @@ _ZH_WEEKDAY_RE = re.compile(r"(星期|周|週)[一二三四五六日天]")
 # Zone labels printed after local times, and the offsets they stand for (MST as Malaysian outlets
 # use it: Malaysia Standard Time).
 _ZONE_LABELS = {"myt": 8, "mst": 8, "sgt": 8, "wib": 7, "wita": 8, "wit": 9, "ict": 7, "pht": 8}
+# The labels foreign outlets print, in capitals only ("est" and "cet" are words in French and
+# Latin); not CST, IST or ET/PT, which stand for more than one offset.
+_FOREIGN_ZONE_LABELS = {
+    **{"GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3},
+    **{"EST": -5, "EDT": -4, "CDT": -5, "MDT": -6, "PST": -8, "PDT": -7},
+    **{"JST": 9, "KST": 9, "HKT": 8, "AWST": 8, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13},
+}
 _ZONE_RE = re.compile(
-    r"\(?\b(?:(?P<label>"
-    + "|".join(_ZONE_LABELS)
-    + r")\b|(?:gmt|utc)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?)\)?",
+    r"\(?\b(?:(?:gmt|utc)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?"
+    r"|(?P<label>" + "|".join(_ZONE_LABELS) + r")\b"
+    r"|(?-i:(?P<foreign>" + "|".join(_FOREIGN_ZONE_LABELS) + r"))\b)\)?",
     re.IGNORECASE,
 )
 _MERIDIEM_RE = re.compile(r"(?<![a-z])([ap])\.?\s?m\.?(?![a-z])", re.IGNORECASE)
@@ -113,6 +120,8 @@ def _normalised(text: str) -> tuple[str, tzinfo | None]:
     if match:
         if match["label"]:
             hours, minutes, sign = _ZONE_LABELS[match["label"].lower()], 0, 1
+        elif match["foreign"]:
+            hours, minutes, sign = _FOREIGN_ZONE_LABELS[match["foreign"]], 0, 1
         else:
             hours, minutes = int(match["hours"]), int(match["minutes"] or 0)
             sign = -1 if match["sign"] == "-" else 1
