@@ -276,6 +276,34 @@ def test_a_follow_button_in_the_author_box_is_no_writer():
     assert extract_article(html, URL).authors == ()
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="author">The Author</div>',  # the box's heading, its only text
+        '<span class="author-name">Name</span>',  # a template's placeholder
+        '<div class="byline">Dec 19, 2025</div>',  # the box's date, of which a month would be left
+    ],
+    ids=["heading", "placeholder", "date"],
+)
+def test_what_an_author_box_prints_in_place_of_a_name_is_no_writer(box):
+    html = page(body=f"<h1>Asean ministers agree on five-point plan</h1>{box}{PARAGRAPHS}")
+    assert extract_article(html, URL).authors == ()
+
+
+def test_a_cms_login_in_the_metadata_gives_way_to_the_printed_author():
+    html = page(
+        ld(author={"@type": "Person", "name": "andrew.keaveney"}),
+        '<h1>Asean ministers agree on five-point plan</h1><span class="author-name">Denise Everheart</span>'
+        + PARAGRAPHS,
+    )
+    assert extract_article(html, URL).authors == ("Denise Everheart",)
+
+
+def test_an_author_name_escaped_twice_in_the_metadata_is_unescaped():
+    html = page(ld(author={"@type": "Person", "name": "Maria &amp; Katerina"}), "<h1>Asean</h1>" + PARAGRAPHS)
+    assert extract_article(html, URL).authors == ("Maria", "Katerina")
+
+
 def test_a_named_writer_wins_over_the_desk_credited_as_author():
     credited = ld(
         headline="Asean ministers agree on five-point plan",
@@ -527,6 +555,13 @@ def test_form_small_print_under_the_headline_is_no_byline():
         ld(headline="Asean ministers agree", author={"@type": "Person", "name": "Amanda Krause"}), body + PARAGRAPHS
     )
     assert extract_article(html, "https://example.org/story").authors == ("Amanda Krause",)
+
+
+def test_a_newsletter_forms_small_print_under_the_headline_is_no_byline():
+    # Huberman Lab: "By submitting your email to subscribe, you agree to ..." (a comma, no quotes).
+    body = "<h1>Asean ministers agree on five-point plan</h1><p>By submitting your email, you agree to our terms</p>"
+    html = page(ld(author={"@type": "Person", "name": "Andrew Huberman"}), body + PARAGRAPHS)
+    assert extract_article(html, URL).authors == ("Andrew Huberman",)
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ authors its metadata lists, the author markup trafilatura reads, or the desk it 
 
 from __future__ import annotations
 
+import html
 import re
 from itertools import chain
 
@@ -20,6 +21,8 @@ _BYLINE_PREFIX_RE = re.compile(
 )
 # A byline as printed under a headline: "By A & B", "Oleh A", "Pewarta: A".
 _PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Von|VON|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
+# A form's small print, not a byline: "By submitting your email ...", "By clicking ...".
+_FORM_SENTENCE_RE = re.compile(r"^[a-z]+ing\b")
 # The prefix printed alone, the names in the elements after it ("By <a>A</a> and <a>B</a>").
 _BYLINE_WORD_RE = re.compile(r"^(?:by|oleh|bởi|von|pewarta|reporter)\s*:?$", re.IGNORECASE)
 _LONE_PREFIX_REACH = 12  # texts after the headline
@@ -47,22 +50,30 @@ _NAME_RE = re.compile(r"^[^\W\d_][^\"“”?!:;]{0,60}$")
 
 
 def _is_name(text: str) -> bool:
-    """A person's or desk's name, not a CMS user id ("105092"), an e-mail, a profile URL or the
-    label of an author box's follow button ("Folgen")."""
+    """A person's or desk's name, not a CMS user id ("105092"), an e-mail, a profile URL, a label
+    the author box prints where a name would be ("Folgen", "The Author") or a month left of the
+    box's date ("Dec")."""
     return (
         bool(text)
         and bool(re.search(r"[^\W\d_]", text))
         and "@" not in text
         and "://" not in text
         and len(text) < 80
-        and text.lower() not in _FOLLOW_LABELS
+        and text.lower() not in _AUTHOR_BOX_LABELS
+        and not _MONTH_ALONE_RE.match(text)
     )
 
 
-# The button an author box holds beside the name, read as the name when it is the box's only text.
-_FOLLOW_LABELS = frozenset(
+# What an author box prints beside or in place of the name, read as the name when it is the box's
+# only text: its follow button, its heading, a template's placeholder, WordPress' default user.
+_AUTHOR_BOX_LABELS = frozenset(
     ["follow", "folgen", "suivre", "seguir", "segui", "volgen", "følg", "följ", "ikuti", "theo dõi", "关注", "關注"]
+    + ["author", "authors", "the author", "about the author", "name", "admin", "administrator"]
 )
+# A CMS login in the metadata's author: lower case, a dot or an underscore inside, no space
+# ("andrew.keaveney"); not as a credited desk, where it is the outlet's domain ("mbl.is").
+_USER_ID_RE = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)+$")
+_MONTH_ALONE_RE = re.compile(rf"^(?:{dates.MONTH_NAMES})\.?$", re.IGNORECASE)
 
 
 _AFTER_THE_NAMES = frozenset("in at on for of with di pada im am auf bei".split())
@@ -86,16 +97,17 @@ def _person_name(person: dict) -> object:
 
 def listed_authors(page: Page) -> list[str]:
     """The people the page's metadata names as its authors; the outlet naming itself, a CMS
-    user id or a profile URL is no byline."""
+    user id or login or a profile URL is no byline."""
     candidates = [
         _person_name(p) if isinstance(p, dict) else p
         for p in page.author_entries
         if not (isinstance(p, dict) and p.get("@type") == "Organization")
     ]
-    found = [clean(n) for n in candidates if isinstance(n, str) and clean(n)] or [
+    # Escaped twice by some CMSs: "Maria &amp; Katerina".
+    found = [clean(html.unescape(n)) for n in candidates if isinstance(n, str) and clean(n)] or [
         page.meta.get("author") or page.meta.get("article:author") or ""
     ]
-    return [n for n in found if _is_name(n) and not page.names_the_outlet(n)]
+    return [n for n in found if _is_name(n) and not _USER_ID_RE.match(n) and not page.names_the_outlet(n)]
 
 
 def _credited_desks(page: Page) -> list[str]:
@@ -147,7 +159,7 @@ def _printed_authors(page: Page) -> list[str]:
 def _byline_near_headline(near: list[str]) -> str | None:
     for position, text in enumerate(near):
         match = _PRINTED_BYLINE_RE.match(text)
-        if match:
+        if match and not _FORM_SENTENCE_RE.match(match.group(1)):
             return match.group(1)
         # Only right under the headline: a teaser further down has its own "von <writer>".
         if position < _LONE_PREFIX_REACH and _BYLINE_WORD_RE.match(text) and position + 1 < len(near):
