@@ -304,6 +304,21 @@ def test_an_author_name_escaped_twice_in_the_metadata_is_unescaped():
     assert extract_article(html, URL).authors == ("Maria", "Katerina")
 
 
+@pytest.mark.parametrize(
+    ("printed", "authors"),
+    [
+        ("<p>Written by</p><p>Edzel Tabing</p>", ("Edzel Tabing",)),  # the label alone, the name after it
+        ("<p>Written by Emily Walker</p>", ("Emily Walker",)),
+        ("<p>Posted by Nabil Ihsan on Tuesday, August 29, 2023</p>", ("Nabil Ihsan",)),  # the date after the name
+        ("<p>Posted by Andrew Hayden, Software Engineer on Google Play</p>", ("Andrew Hayden",)),  # the role
+        ("<p>By Mayank Gupta, CEO of CaseBasix</p>", ("Mayank Gupta",)),
+    ],
+)
+def test_a_printed_byline_gives_the_names_alone(printed, authors):
+    html = page(body=f"<h1>Asean ministers agree on five-point plan</h1>{printed}{PARAGRAPHS}")
+    assert extract_article(html, URL).authors == authors
+
+
 def test_a_named_writer_wins_over_the_desk_credited_as_author():
     credited = ld(
         headline="Asean ministers agree on five-point plan",

@@ -20,11 +20,15 @@ _BYLINE_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 # A byline as printed under a headline: "By A & B", "Oleh A", "Pewarta: A".
-_PRINTED_BYLINE_RE = re.compile(r"^(?:By|BY|Oleh|OLEH|Bởi|Von|VON|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$")
+_PRINTED_BYLINE_RE = re.compile(
+    r"^(?:By|BY|(?:Written|Posted) by:?|Oleh|OLEH|Ditulis oleh:?|Bởi|Von|VON|Pewarta\s*:|Reporter\s*:)\s+(\S.*)$"
+)
 # A form's small print, not a byline: "By submitting your email ...", "By clicking ...".
 _FORM_SENTENCE_RE = re.compile(r"^[a-z]+ing\b")
 # The prefix printed alone, the names in the elements after it ("By <a>A</a> and <a>B</a>").
-_BYLINE_WORD_RE = re.compile(r"^(?:by|oleh|bởi|von|pewarta|reporter)\s*:?$", re.IGNORECASE)
+_BYLINE_WORD_RE = re.compile(
+    r"^(?:(?:written|posted) by|by|oleh|ditulis oleh|bởi|von|pewarta|reporter)\s*:?$", re.IGNORECASE
+)
 _LONE_PREFIX_REACH = 12  # texts after the headline
 _NAMES_JOINED_RE = re.compile(r"^(?:&|,|and|und|dan|và)$", re.IGNORECASE)
 
@@ -36,10 +40,21 @@ def is_byline_line(paragraph: str, writers: list[str]) -> bool:
 
 
 def cleaned_byline(text: str | None) -> str | None:
-    """A printed byline's first line without its prefix ("By", "Oleh", "记者"): the names."""
+    """A printed byline's first line without its prefix ("By", "Oleh", "记者") or the date it may
+    print after the names ("Posted by A on Tuesday, August 29, 2023"): the names."""
     text = clean((text or "").split(LINE_BREAK)[0]).split("|")[0].strip(" -–—,")
-    text = _BYLINE_PREFIX_RE.sub("", text).strip(" -–—,")
+    text = _DATE_AFTER_THE_NAMES_RE.sub("", _BYLINE_PREFIX_RE.sub("", text)).strip(" -–—,")
     return text or None
+
+
+# The date a byline or an author box prints after the names ("Cazzy Magennis Last Updated:
+# August 1, 2025", "A on Tuesday, August 29, 2023"), in the month names the date reader knows.
+_DATE_AFTER_THE_NAMES_RE = re.compile(
+    r"\s*\b(?:(?:last\s+)?updated|published|posted|on)?:?\s*"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"\b(?:{dates.MONTH_NAMES})\b\.?\s+\d{{1,2}}\b.*$",
+    re.IGNORECASE,
+)
 
 
 # Where several writers share a byline: "A & B", "A, B and C", "A dan B", "A và B", "A、B".
@@ -76,6 +91,8 @@ _USER_ID_RE = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)+$")
 _MONTH_ALONE_RE = re.compile(rf"^(?:{dates.MONTH_NAMES})\.?$", re.IGNORECASE)
 
 
+# The small words that join a role's words and never a name's ("Director of Operations").
+_ROLE_WORDS_RE = re.compile(r"\s(?:of|on|at|for|with|from|the)\s")
 _AFTER_THE_NAMES = frozenset("in at on for of with di pada im am auf bei".split())
 
 
@@ -85,8 +102,15 @@ def split_authors(byline: str | None) -> list[str]:
         _BYLINE_PREFIX_RE.sub("", re.sub(r"\s*\([^()]*\)$", "", clean(n))).strip(" -–—")
         for n in _AUTHOR_SEPARATORS_RE.split(byline or "")
     ]
-    # "By TPN, in News": the word after the names is no writer ("dpa" is).
-    return list(dict.fromkeys(n for n in names if _is_name(n) and n not in _AFTER_THE_NAMES))
+    # "By TPN, in News": the word after the names is no writer ("dpa" is); nor is the role after a
+    # name ("Andrew Hayden, Software Engineer on Google Play").
+    return list(
+        dict.fromkeys(
+            n
+            for position, n in enumerate(names)
+            if _is_name(n) and n not in _AFTER_THE_NAMES and not (position and _ROLE_WORDS_RE.search(n))
+        )
+    )
 
 
 def _person_name(person: dict) -> object:
@@ -299,12 +323,5 @@ def generic_authors(page: Page) -> list[str]:
 
 def _marked_up_names(page: Page) -> list[str]:
     # An author box may also print the date: "Cazzy Magennis Last Updated: August 1, 2025".
-    names = (_DATE_IN_AUTHOR_BOX_RE.sub("", clean(a)) for a in (marked_up_author(page) or "").split(";"))
+    names = (_DATE_AFTER_THE_NAMES_RE.sub("", clean(a)) for a in (marked_up_author(page) or "").split(";"))
     return [n for n in names if _is_name(n)]
-
-
-# The date an author box prints after the name, in the month names the date reader knows.
-_DATE_IN_AUTHOR_BOX_RE = re.compile(
-    rf"\s*\b(?:(?:last\s+)?updated|published|posted|on)?:?\s*\b(?:{dates.MONTH_NAMES})\b\.?\s+\d{{1,2}}\b.*$",
-    re.IGNORECASE,
-)
