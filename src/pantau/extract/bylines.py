@@ -48,10 +48,9 @@ def cleaned_byline(text: str | None) -> str | None:
 
 
 # The date a byline or an author box prints after the names ("Cazzy Magennis Last Updated:
-# August 1, 2025", "A on Tuesday, August 29, 2023"), in the month names the date reader knows.
+# August 1, 2025", "A on Tuesday, August 29, 2023"), in the names the date reader knows.
 _DATE_AFTER_THE_NAMES_RE = re.compile(
-    r"\s*\b(?:(?:last\s+)?updated|published|posted|on)?:?\s*"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"\s*\b(?:(?:last\s+)?updated|published|posted|on)?:?\s*(?:\b(?:{dates.WEEKDAY_NAMES})\b,?\s+)?"
     rf"\b(?:{dates.MONTH_NAMES})\b\.?\s+\d{{1,2}}\b.*$",
     re.IGNORECASE,
 )

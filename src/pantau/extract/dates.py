@@ -29,12 +29,13 @@ _MONTH_WORDS = {word: abbr for abbr, names in _MONTHS.items() for word in names.
 MONTH_NAMES = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 _MONTH_RE = re.compile(rf"\b({MONTH_NAMES})\b\.?", re.IGNORECASE)
 
-_WEEKDAY_RE = re.compile(
-    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+# Weekday names as printed before a date, in the same languages; a regex alternation, like MONTH_NAMES.
+WEEKDAY_NAMES = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
     r"|isnin|selasa|rabu|khamis|jumaat|sabtu|ahad|senin|kamis|jumat|minggu"
-    r"|thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật)\b,?",
-    re.IGNORECASE,
+    r"|thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật"
 )
+_WEEKDAY_RE = re.compile(rf"\b({WEEKDAY_NAMES})\b,?", re.IGNORECASE)
 _ZH_WEEKDAY_RE = re.compile(r"(星期|周|週)[一二三四五六日天]")
 
 # Zone labels printed after local times, and the offsets they stand for (MST as Malaysian outlets
