@@ -90,7 +90,7 @@ _USER_ID_RE = re.compile(r"^[a-z0-9]+(?:[._][a-z0-9]+)+$")
 _MONTH_ALONE_RE = re.compile(rf"^(?:{dates.MONTH_NAMES})\.?$", re.IGNORECASE)
 
 
-# The small words that join a role's words and never a name's ("Director of Operations").
+# The small words that join a role's words and seldom a name's ("Director of Operations").
 _ROLE_WORDS_RE = re.compile(r"\s(?:of|on|at|for|with|from|the)\s")
 _AFTER_THE_NAMES = frozenset("in at on for of with di pada im am auf bei".split())
 
