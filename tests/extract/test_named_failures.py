@@ -200,6 +200,14 @@ def test_json_ld_wrapped_in_cdata_is_read(wrapped):
     assert article.authors == ("Nabilah Saleh",)
 
 
+def test_a_cdata_section_of_white_space_is_cut_without_backtracking():
+    # Hostile: an unclosed CDATA section and a megabyte of spaces, on which a pattern with two
+    # white-space runs around a lazy group takes hours; string searches take a millisecond.
+    script = '<script type="application/ld+json"><![CDATA[' + " " * 1_000_000 + "x</script>"
+    article = extract_article(page(script, "<h1>Asean ministers agree on five-point plan</h1>" + PARAGRAPHS), URL)
+    assert article.title == "Asean ministers agree on five-point plan"
+
+
 def test_a_time_on_another_day_than_the_structured_day_is_an_update():
     # Wirecutter, NPR: JSON-LD gives the first publication's day; <time> the last update's time.
     story = "<h1>Asean ministers agree on five-point plan</h1>" + PARAGRAPHS

@@ -142,19 +142,18 @@ def _prints_title(heading: str, title: str) -> bool:
     return len(heading) > 15 and len(title) > 15 and (heading in title or title in heading)
 
 
-# A CDATA section some CMSs wrap a script's JSON in, commented out for browsers that would read the
-# markers as code: "<![CDATA[ {...} ]]>", "//<![CDATA[ {...} //]]>", "/*<![CDATA[*/ {...} /*]]>*/".
-_CDATA_WRAPPED_RE = re.compile(
-    r"\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?(.*?)(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*", re.DOTALL
-)
-
-
 def _json_of(script_text: str) -> str:
-    """A JSON-LD script's JSON, out of the CDATA section it may be wrapped in."""
-    if "<![CDATA[" not in script_text[:40]:
+    """A JSON-LD script's JSON, out of the CDATA section some CMSs wrap it in, commented out for
+    browsers that would read the markers as code: "<![CDATA[ {...} ]]>", "//<![CDATA[ {...} //]]>",
+    "/*<![CDATA[*/ {...} /*]]>*/". Cut with string searches: a pattern would backtrack on a long run
+    of white space, which a hostile page may send."""
+    start = script_text.find("<![CDATA[", 0, 40)
+    if start < 0:
         return script_text
-    wrapped = _CDATA_WRAPPED_RE.fullmatch(script_text)
-    return wrapped.group(1) if wrapped else script_text
+    inner = script_text[start + len("<![CDATA[") :]
+    end = inner.rfind("]]>")
+    inner = (inner[:end] if end >= 0 else inner).strip().removeprefix("*/")
+    return inner.rstrip().removesuffix("//").removesuffix("/*")
 
 
 def host_name(url: str) -> str:
