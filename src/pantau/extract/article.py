@@ -171,11 +171,11 @@ def _published(page: Page, reading: Reading, formats: tuple[str, ...], zone, fet
     page gives no time (a day alone is not a publication time). When the structured data gives the
     day alone, a time found on another day is not the publication's but an update's (Wirecutter
     gives its first publication's day in JSON-LD, its last update's time in <time>)."""
-    structured = (dates.parse_iso(value, zone) for value in page.structured_dates() if value)
-    found = next((moment for moment in structured if moment is not None), None)
+    stamps = [value for value in page.structured_dates() if value]
+    found = next((moment for moment in (dates.parse_iso(value, zone) for value in stamps) if moment), None)
     if found is not None:
         return found
-    day = next((d for d in map(dates.parse_day, page.structured_dates()) if d), None)
+    day = next((d for d in map(dates.parse_day, stamps) if d), None)
     return next(
         (
             moment
