@@ -11,6 +11,7 @@ import pytest
 import trafilatura
 
 from pantau.extract.article import extract_article
+from pantau.extract.bylines import cleaned_byline
 from pantau.extract.scoring import token_f1
 from pantau.models import PageRejected
 from pantau.registry.sources import Source
@@ -325,6 +326,15 @@ def test_an_author_name_escaped_twice_in_the_metadata_is_unescaped():
 def test_a_printed_byline_gives_the_names_alone(printed, authors):
     html = page(body=f"<h1>Asean ministers agree on five-point plan</h1>{printed}{PARAGRAPHS}")
     assert extract_article(html, URL).authors == authors
+
+
+@pytest.mark.parametrize(
+    "printed",
+    ["Written by: Edzel Tabing", "Posted by Edzel Tabing on Tuesday, August 29, 2023", "Ditulis oleh Edzel Tabing"],
+)
+def test_a_profiles_byline_loses_its_prefix_and_date_as_a_printed_one_does(printed):
+    # The profile path reads the byline element's text whole: the same cleanup as under a headline.
+    assert cleaned_byline(printed) == "Edzel Tabing"
 
 
 def test_a_named_writer_wins_over_the_desk_credited_as_author():

@@ -15,7 +15,8 @@ from pantau.extract import dates
 from pantau.extract.page import LINE_BREAK, Page, clean, squashed
 
 _BYLINE_PREFIX_RE = re.compile(
-    r"^(?:(?:by|oleh|bởi|reporter|reported by|penulis|wartawan|pewarta|author|autor|autorin)\b|作者|记者|記者|文|撰文|报道)"
+    r"^(?:(?:by|(?:written|posted|reported) by|oleh|ditulis oleh|bởi|reporter|penulis|wartawan|pewarta|author|autor"
+    r"|autorin)\b|作者|记者|記者|文|撰文|报道)"
     r"\s*[:：/／]?\s*",
     re.IGNORECASE,
 )
