@@ -30,6 +30,9 @@ _ARTICLE_TYPES = {
 }
 _LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage"}
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Control characters XML forbids (a stray BEL in a paragraph): trafilatura builds its reading as XML
+# and discards the whole page when a text holds one.
+_NOT_IN_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"}
 _CONTAINER_TAGS = {
     "div",
@@ -64,10 +67,11 @@ CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def decoded_html(html: bytes, headers: Mapping[str, str] | None = None) -> str:
-    """The page as text, its charset taken from the bytes, the page and the HTTP header."""
+    """The page as text, its charset taken from the bytes, the page and the HTTP header, without
+    the control characters XML forbids."""
     content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), None)
     try:
-        return charsets.decoded_html(html, content_type)
+        return _NOT_IN_XML_RE.sub("", charsets.decoded_html(html, content_type))
     except charsets.Undecodable as exc:
         raise PageRejected("undecodable", str(exc)) from None
 
