@@ -93,6 +93,39 @@ def test_a_list_in_the_story_that_trafilatura_leaves_out_is_read_favouring_recal
     )
 
 
+def _other_posts_paragraphs(n: int, m: int) -> str:
+    return f"<p>Another post, number {n}, went on about another subject at paragraph {m}, longer than a line does.</p>"
+
+
+@pytest.mark.parametrize(
+    "below_the_story",
+    [
+        # Readers' replies in markup that does not say "comment".
+        "<ol class='responses'>"
+        + "".join(
+            f"<li><p>Reply {n}: I agree with the minister on this, it is a good plan for everyone in the region.</p></li>"
+            for n in range(12)
+        )
+        + "</ol>",
+        # Excerpts of the blog's other posts.
+        "<div class='brief'>"
+        + "".join(
+            f"<div class='post-excerpt'>{_other_posts_paragraphs(n, 0)}{_other_posts_paragraphs(n, 1)}</div>"
+            for n in range(5)
+        )
+        + "</div>",
+    ],
+    ids=["replies", "other-posts"],
+)
+def test_the_pages_other_paragraphs_are_not_taken_for_the_story_trafilatura_reads(below_the_story):
+    # Taking the page's paragraphs where trafilatura read under half of them rescued 4 of WCXB dev's
+    # 709 pages, and spoiled 18 of the 20 Dragnet pages where it fired: replies, other posts' excerpts.
+    post = f'<div class="post"><h1>Asean ministers agree</h1><div class="entry-content">{PARAGRAPHS}</div></div>'
+    html = page(body=f'<div class="main">{post}{below_the_story}</div>')
+    assert trafilatura.extract(html, url=URL).endswith("\n".join(STORY_LINES))
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
 STANDFIRST = "Ten foreign ministers left the retreat with a plan for the crisis and a date to review it."
 
 

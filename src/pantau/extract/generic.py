@@ -53,13 +53,6 @@ RECALL_GAIN = 2
 # 8 of its 709 pages, and reads 22 twice); it reads no tune page twice.
 MISSED_LIST_CHARS = 500
 LIST_RECALL_GAIN = 1.5
-# Still under this share of the paragraphs' text after that: the page's paragraphs are taken, as
-# trafilatura's baseline reads them, when its reading is within SAME_TEXT_TOLERANCE of their
-# length. Chosen on the validation sets (it rescues 4 of WCXB dev's pages, none elsewhere); not when
-# a comment thread holds more than that tolerance of them (WCXB dev's other page types showed it
-# reading a thread twenty times the post's length as the text; it changes no article page).
-PARAGRAPHS_MISSED_SHARE = 0.5
-SAME_TEXT_TOLERANCE = 0.1
 # Trailing text past the end of the publisher's structured copy is dropped only when at least
 # this share of trafilatura's text stays (chosen on the tune set, checked on the validation sets).
 STRUCTURED_END_KEEPS = 0.6
@@ -127,8 +120,7 @@ def read_generic(page: Page, source: Source | None, book: ProfileBook) -> Readin
 
 def _trafilatura_text(page: Page) -> str:
     """trafilatura's text of the page; asked again, favouring recall, when it misses most of what
-    the page prints in paragraphs (a story in markup it does not expect) or in lists; the page's
-    paragraphs, as trafilatura's baseline reads them, when it still misses half of them."""
+    the page prints in paragraphs (a story in markup it does not expect) or in lists."""
     text = _bare_text(page, favor_recall=False)
     gain: float | None
     if len(text) < RECALL_RETRY_SHARE * page.paragraph_chars:
@@ -143,22 +135,7 @@ def _trafilatura_text(page: Page) -> str:
         recalled = _bare_text(page, favor_recall=True)
         if len(recalled) >= gain * len(text):
             text = recalled
-    if len(text) < PARAGRAPHS_MISSED_SHARE * page.paragraph_chars and next(page.tree.iter("article"), None) is None:
-        # On a page without <article> markup (where an aggregator's inlined stories would be read
-        # with the story), the baseline reads the paragraphs outside the boilerplate it knows
-        # (navigation, footers, asides): when that is nearly all of them, they are the story.
-        # A comment thread's paragraphs would be read as the story's.
-        commented = sum(len(text) for text in _COMMENT_PARAGRAPH_TEXTS_XPATH(page.tree))
-        if commented <= SAME_TEXT_TOLERANCE * page.paragraph_chars:
-            _, paragraphs, length = trafilatura.baseline(page.tree)
-            if abs(length - page.paragraph_chars) <= SAME_TEXT_TOLERANCE * page.paragraph_chars:
-                return paragraphs
     return text
-
-
-_COMMENT_PARAGRAPH_TEXTS_XPATH = etree.XPath(
-    "//body//p[ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')]]//text()"
-)
 
 
 def _bare_text(page: Page, favor_recall: bool) -> str:
