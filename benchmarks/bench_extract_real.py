@@ -1,7 +1,7 @@
 """Extraction on real pages: Pantau against plain trafilatura, on the tune set and the held-out set.
 
     .venv/bin/python benchmarks/bench_extract_real.py [--quick] [--set tune|score|both] [--pages] [--where]
-        [--validation FUNDUS READABILITY] [--wcxb WCXB]
+        [--validation FUNDUS READABILITY] [--wcxb WCXB] [--dragnet DRAGNET]
 
 The tune set: tests/extract/fixtures/real (fundus' saved publisher pages with their expected parse;
 see manifest.json for each page's origin and licence), where thresholds and rules are chosen. The
@@ -15,13 +15,15 @@ of day),
 of bylines naming the same people, and the time per page, with Pantau's figures as ratios of
 trafilatura's measured in the same run. With --validation, the same for the validation sets read
 from clones of fundus and Mozilla Readability (see validation_pages.py): where a rule chosen on the
-tune set was checked before it was kept; with --wcxb, WCXB's dev split as well.
+tune set was checked before it was kept; with --wcxb, WCXB's dev split as well; with --dragnet,
+Dragnet's pages of 2012.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import math
 import statistics
 import subprocess
 import sys
@@ -39,7 +41,7 @@ from pantau.models import PageRejected
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
-from validation_pages import fundus_history_pages, validation_pages, wcxb_pages  # noqa: E402
+from validation_pages import dragnet_pages, fundus_history_pages, validation_pages, wcxb_pages  # noqa: E402
 
 from conftest import RealPage, real_pages  # noqa: E402  (the fixtures' loader, shared with the tests)
 
@@ -117,13 +119,19 @@ class Score:
         return statistics.mean(self.body), share(self.title), share(self.published), share(self.byline)
 
 
+def _percent(share: float) -> str:
+    """A share as a percentage, "–" for a set that gives nothing to score it on."""
+    return "–" if math.isnan(share) else f"{share:.1%}"
+
+
 def scored(read: Callable[[RealPage], Reading], corpus: list[RealPage], show: bool) -> Score:
     score = Score([], [], [], [])
     for page in corpus:
         got = read(page)
         expected_body = "\n".join(page.paragraphs)
         score.body.append(token_f1(got.body, expected_body))
-        score.title.append(" ".join(got.title.split()) == " ".join(page.title.split()))
+        if page.title:
+            score.title.append(" ".join(got.title.split()) == " ".join(page.title.split()))
         if _has_time_of_day(page.published):
             score.published.append(_same_minute(got.published, page.published))
         if page.authors:
@@ -176,6 +184,12 @@ def main() -> int:
         metavar="WCXB",
         help="also score WCXB's article pages (dev: validation; test: held out, with --set score or both)",
     )
+    parser.add_argument(
+        "--dragnet",
+        type=Path,
+        metavar="DRAGNET",
+        help="also score Dragnet's pages (validation), from its archives unpacked into DRAGNET/HTML and DRAGNET/Corrected",
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     rounds = 1 if args.quick else 5
@@ -197,6 +211,8 @@ def main() -> int:
                 corpora["fundus-history"] = fundus_history_pages(args.validation[0])
         if args.wcxb:
             corpora |= wcxb_pages(args.wcxb, ("dev", "test") if held_out else ("dev",))
+        if args.dragnet:
+            corpora["dragnet"] = dragnet_pages(args.dragnet)
     except (OSError, subprocess.CalledProcessError, KeyError, ValueError) as exc:
         # Missing files (KeyError) or unreadable JSON (ValueError) in a clone that is not whole.
         print(f"bench_extract_real: cannot read the validation pages: {exc!r}", file=sys.stderr)
@@ -218,7 +234,10 @@ def main() -> int:
         print(f"{'':14} {'body F1':>8} {'title':>7} {'published':>10} {'byline':>7} {'ms/page':>8}")
         for name, score in (("pantau", ours), ("trafilatura", theirs)):
             body, title, published, byline = score.row()
-            print(f"{name:14} {body:8.3f} {title:7.1%} {published:10.1%} {byline:7.1%} {score.seconds * 1000:8.1f}")
+            print(
+                f"{name:14} {body:8.3f} {_percent(title):>7} {_percent(published):>10} {_percent(byline):>7}"
+                f" {score.seconds * 1000:8.1f}"
+            )
         ratios = [a / b if b else float("nan") for a, b in zip(ours.row(), theirs.row())]
         print(
             f"{'ratio':14} {ratios[0]:8.2f} {ratios[1]:7.2f} {ratios[2]:10.2f} {ratios[3]:7.2f}"

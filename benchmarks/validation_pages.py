@@ -17,6 +17,11 @@ domain, with a reviewed expected text): its dev split ("wcxb-dev", 709 article p
 expected text) validates like the sets above; its test split ("wcxb-test", 256) is held out:
 never looked at page by page, never tuned on, scored only with `--set score` or `--set both`.
 
+`--dragnet DRAGNET` reads Dragnet's 1,381 pages of 2012 (github.com/seomoz/dragnet_data, AGPLv3;
+its two archives unpacked into DRAGNET/HTML and DRAGNET/Corrected), the article text before the
+comments as the expected body: a validation set from another decade, and another convention (the
+headline, bylines and captions kept). Added on 2026-12-06 as a set no rule had been chosen on.
+
 "fundus-history" (`fundus_history_pages`, from the fundus clone given to `--validation`) is held
 out the same way: the pages fundus' history holds and its newest tree replaced, with the expected
 parse they were saved with. Chosen on 2026-12-06 as a held-out set of news pages, and committed
@@ -170,6 +175,33 @@ def wcxb_pages(repository: Path, splits: tuple[str, ...]) -> dict[str, list[Real
                 authors=(),
                 published=None,
                 paragraphs=tuple(p.strip() for p in expected["main_content"].split("\n\n") if p.strip()),
+            )
+        )
+    return pages
+
+
+_DRAGNET_COMMENTS = "!@#$%^&*()  COMMENTS"  # Dragnet's line between the article and its comments
+
+
+def dragnet_pages(directory: Path) -> list[RealPage]:
+    """Dragnet's pages ("dragnet"): each HTML/<id>.html with the article text before the comments
+    in Corrected/<id>.html.corrected.txt as the body; no title, bylines or dates to score."""
+    pages = []
+    for html in sorted((directory / "HTML").glob("*.html")):
+        file_id = html.name.removesuffix(".html")
+        corrected = (directory / "Corrected" / f"{html.name}.corrected.txt").read_bytes().decode("utf-8", "replace")
+        article = corrected.split(_DRAGNET_COMMENTS)[0]
+        pages.append(
+            RealPage(
+                name="dragnet",
+                page=f"dragnet/{file_id}",
+                split="dragnet",
+                url=f"https://dragnet-{file_id.lower()}.example/{file_id}",  # the saved pages have no address
+                html=html.read_bytes(),
+                title="",
+                authors=(),
+                published=None,
+                paragraphs=tuple(line.strip() for line in article.splitlines() if line.strip()),
             )
         )
     return pages

@@ -121,6 +121,27 @@ def test_wcxb_article_pages_of_the_asked_splits(tmp_path, monkeypatch):
     )
 
 
+def test_dragnet_pages_are_its_saved_pages_with_the_article_before_the_comments(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from validation_pages import dragnet_pages
+
+    for file_id, corrected in (
+        ("R1", "Headline\n\nStory text.\n!@#$%^&*()  COMMENTS\nFirst!"),
+        ("T2", "Only a story."),
+    ):
+        (tmp_path / "HTML").mkdir(exist_ok=True)
+        (tmp_path / "Corrected").mkdir(exist_ok=True)
+        (tmp_path / "HTML" / f"{file_id}.html").write_bytes(STORY.format(file_id).encode())
+        (tmp_path / "Corrected" / f"{file_id}.html.corrected.txt").write_text(corrected, encoding="utf-8")
+
+    pages = dragnet_pages(tmp_path)
+    assert [(p.page, p.split, p.title, p.paragraphs) for p in pages] == [
+        ("dragnet/R1", "dragnet", "", ("Headline", "Story text.")),
+        ("dragnet/T2", "dragnet", "", ("Only a story.",)),
+    ]
+    assert pages[0].html == STORY.format("R1").encode()
+
+
 def test_fundus_history_holds_the_pages_its_newest_tree_replaced(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     from validation_pages import fundus_history_pages
