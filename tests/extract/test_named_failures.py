@@ -175,6 +175,14 @@ def test_a_control_character_in_the_story_does_not_lose_the_page():
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
 
 
+def test_a_broken_xml_declaration_does_not_stop_the_reading():
+    # A page saved cut short (L3S-GN1): its declaration runs into the keywords of a meta element,
+    # and lxml refuses text that starts with a declaration naming an encoding.
+    broken = b'<?xml version="1.0" encoding="utf-8, necessarily, unsubscribe, Sri Lanka" />\n'
+    html = broken + page(body=f"<h1>Asean ministers agree</h1>{PARAGRAPHS}")
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
 # ---------------------------------------------------------------- dates
 
 

@@ -29,7 +29,9 @@ _ARTICLE_TYPES = {
     "PressRelease",
 }
 _LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage"}
-_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
+# To its first ">": a page cut short can leave a declaration unclosed, and lxml refuses text that
+# starts with one naming an encoding.
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters XML forbids (a stray BEL in a paragraph): trafilatura builds its reading as XML
 # and discards the whole page when a text holds one.
 _NOT_IN_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
