@@ -76,6 +76,28 @@ def test_a_story_inside_markup_trafilatura_discards_is_read_favouring_recall():
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
 
 
+def test_a_reading_favouring_recall_that_is_mostly_links_is_not_taken():
+    # A news page of 2008 laid out in tables (L3S-GN1): the story is short beside a menu of the
+    # group's local papers, one link per paragraph; read favouring recall, trafilatura keeps the
+    # menu, which then made the page a link list, rejected.
+    places = ("Kuala Lumpur", "Putrajaya", "Shah Alam", "Petaling Jaya", "Klang", "Seremban", "Melaka", "Ipoh")
+    menu = "".join(
+        "<table class='popupmenu'>"
+        + "".join(
+            f"<tr><td><p class='MenuItem'><a href='/local/{r}/{n}'>{p} {r}</a></p></td></tr>"
+            for n, p in enumerate(places)
+        )
+        + "</table>"
+        for r in range(25)
+    )
+    story = "".join(f"<p>{line}</p>" for line in STORY_LINES[:2])
+    html = page(body=f"<table><tr><td>{menu}</td><td><h1>Asean ministers agree</h1>{story}</td></tr></table>")
+    assert "Putrajaya" not in trafilatura.extract(html, url=URL)
+    assert "Putrajaya" in trafilatura.extract(html, url=URL, favor_recall=True, fast=True)
+    body = extract_article(html, URL).body
+    assert STORY_LINES[1] in body and "Putrajaya" not in body
+
+
 def test_a_list_in_the_story_that_trafilatura_leaves_out_is_read_favouring_recall():
     # Motley Fool and others: the story's points as a list whose items link on; trafilatura's
     # balanced reading drops the list, its reading favouring recall keeps it.

@@ -73,8 +73,7 @@ def read_generic(page: Page, source: Source | None, book: ProfileBook) -> Readin
     """trafilatura's reading of the page as served, with our title, authors and dates; raises
     PageRejected("index-page") for a declared listing, or a link-heavy page without article markup,
     from which trafilatura gets no article-length text, or mostly link texts."""
-    text = _trafilatura_text(page)
-    extracted = [clean(line) for line in text.splitlines() if clean(line)]
+    extracted = _lines(_trafilatura_text(page))
     # A page without article markup is a listing, by its JSON-LD or by its links, only if
     # trafilatura's text bears it out (asked first: the link density walks all the page's text).
     if (
@@ -133,9 +132,15 @@ def _trafilatura_text(page: Page) -> str:
         gain = None
     if gain is not None:
         recalled = _bare_text(page, favor_recall=True)
-        if len(recalled) >= gain * len(text):
+        # Read again for the story, not for a menu: a reading that is mostly the page's link texts
+        # (a list of places, a site's sections) is not taken.
+        if len(recalled) >= gain * len(text) and page.link_share(_lines(recalled)) <= INDEX_LINK_DENSITY:
             text = recalled
     return text
+
+
+def _lines(text: str) -> list[str]:
+    return [clean(line) for line in text.splitlines() if clean(line)]
 
 
 def _bare_text(page: Page, favor_recall: bool) -> str:
