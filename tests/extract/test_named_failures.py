@@ -148,6 +148,23 @@ def test_the_pages_other_paragraphs_are_not_taken_for_the_story_trafilatura_read
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
 
 
+def test_a_reading_asked_for_the_lists_that_does_not_read_them_as_lists_is_not_taken():
+    # A page of 2012 laid out in a table (Dragnet): the box of other stories' teasers beside the
+    # story is a list trafilatura leaves out; read favouring recall, it runs them into the story's
+    # table cell as text, not as the list items it was asked again for.
+    teasers = "".join(
+        f"<li><a href='/s/{n}'>Earlier story {n}</a> The new model looks almost the same as last year's, with"
+        " better mileage and a bigger boot for the family.</li>"
+        for n in range(8)
+    )
+    story = f"<h1>Asean ministers agree</h1><div>{PARAGRAPHS}</div><div class='red_box'><ul>{teasers}</ul></div>"
+    html = page(body=f"<table><tr><td>Email this Print this {story}</td></tr></table>")
+    assert "Earlier story 3" not in trafilatura.extract(html, url=URL)
+    assert "- Earlier story 3" not in trafilatura.extract(html, url=URL, favor_recall=True, fast=True)
+    assert "Earlier story 3" in trafilatura.extract(html, url=URL, favor_recall=True, fast=True)
+    assert "Earlier story" not in extract_article(html, URL).body
+
+
 STANDFIRST = "Ten foreign ministers left the retreat with a plan for the crisis and a date to review it."
 
 
