@@ -12,7 +12,6 @@ import pytest
 import trafilatura
 
 from pantau.extract.article import extract_article
-from pantau.extract.bylines import cleaned_byline
 from pantau.extract.scoring import token_f1
 from pantau.models import PageRejected
 from pantau.registry.sources import Source
@@ -424,7 +423,13 @@ def test_a_printed_byline_gives_the_names_alone(printed, authors):
 )
 def test_a_profiles_byline_loses_its_prefix_and_date_as_a_printed_one_does(printed):
     # The profile path reads the byline element's text whole: the same cleanup as under a headline.
-    assert cleaned_byline(printed) == "Edzel Tabing"
+    body = (
+        '<h1 class="article-title">Asean ministers agree on five-point plan</h1>'
+        f'<div class="article-byline">{printed}</div><div class="article-body">{PARAGRAPHS}</div>'
+    )
+    article = extract_article(page(body=body), "https://www.malaymail.com/news/malaysia/2025/10/26/asean/1")
+    assert article.method == "profile:malaymail"
+    assert article.authors == ("Edzel Tabing",)
 
 
 def test_a_named_writer_wins_over_the_desk_credited_as_author():
