@@ -204,11 +204,12 @@ def test_text_after_an_html_comment_in_the_first_paragraph_is_kept():
     assert "tata kelola global dalam pidatonya" in extract_article(html, "https://example.id/berita/1").body
 
 
-def test_a_control_character_in_the_story_does_not_lose_the_page():
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_control_character_in_the_story_does_not_lose_the_page(encoding):
     # A stray BEL pasted into a paragraph (seen on a real blog page): trafilatura builds its reading
     # as XML, which cannot hold it, and discards the page when handed the tree.
     body = PARAGRAPHS.replace("in October.", "in October.\x07", 1)
-    html = page(body=f"<article><h1>Asean ministers agree</h1>{body}</article>")
+    html = page(body=f"<article><h1>Asean ministers agree</h1>{body}</article>").decode().encode(encoding)
     assert trafilatura.bare_extraction(lxml.html.fromstring(html), url=URL) is None
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
 

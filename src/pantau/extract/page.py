@@ -33,8 +33,11 @@ _LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage"}
 # starts with one naming an encoding.
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters XML forbids (a stray BEL in a paragraph): trafilatura builds its reading as XML
-# and discards the whole page when a text holds one.
+# and discards the whole page when a text holds one. Searched for in the text only when the bytes
+# may hold one (a byte below 32 other than white space, or UTF-8's U+FFFE or U+FFFF): the bytes
+# are checked in 0.1 ms a page, the text in 0.7.
 _NOT_IN_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r")
 _BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"}
 _CONTAINER_TAGS = {
     "div",
@@ -73,9 +76,12 @@ def decoded_html(html: bytes, headers: Mapping[str, str] | None = None) -> str:
     the control characters XML forbids."""
     content_type = next((v for k, v in (headers or {}).items() if k.lower() == "content-type"), None)
     try:
-        return _NOT_IN_XML_RE.sub("", charsets.decoded_html(html, content_type))
+        text = charsets.decoded_html(html, content_type)
     except charsets.Undecodable as exc:
         raise PageRejected("undecodable", str(exc)) from None
+    if len(html.translate(None, _CONTROL_BYTES)) < len(html) or b"\xef\xbf\xbe" in html or b"\xef\xbf\xbf" in html:
+        text = _NOT_IN_XML_RE.sub("", text)
+    return text
 
 
 # Parsed as trafilatura parses a page itself: it loses the text after an HTML comment inside a
