@@ -125,13 +125,12 @@ def _trafilatura_text(page: Page) -> str:
     """trafilatura's text of the page; asked again, favouring recall, when it misses most of what
     the page prints in paragraphs (a story in markup it does not expect) or in lists."""
     text = _bare_text(page, favor_recall=False)
+    listed = _list_item_chars(text)
     gain: float | None
     missed_list_items = 0
     if len(text) < RECALL_RETRY_SHARE * page.paragraph_chars:
         gain = RECALL_GAIN
-    elif (missed := page.list_chars - _list_item_chars(text)) > max(
-        MISSED_LIST_CHARS, (LIST_RECALL_GAIN - 1) * len(text)
-    ):
+    elif (missed := page.list_chars - listed) > max(MISSED_LIST_CHARS, (LIST_RECALL_GAIN - 1) * len(text)):
         gain, missed_list_items = LIST_RECALL_GAIN, missed
     else:
         gain = None
@@ -143,14 +142,14 @@ def _trafilatura_text(page: Page) -> str:
         if (
             len(recalled) >= gain * len(text)
             and page.link_share(_lines(recalled)) <= INDEX_LINK_DENSITY
-            and _list_item_chars(recalled) - _list_item_chars(text) >= LIST_ITEMS_READ * missed_list_items
+            and _list_item_chars(recalled) - listed >= LIST_ITEMS_READ * missed_list_items
         ):
             text = recalled
     return text
 
 
 def _lines(text: str) -> list[str]:
-    return [clean(line) for line in text.splitlines() if clean(line)]
+    return [line for line in map(clean, text.splitlines()) if line]
 
 
 def _list_item_chars(text: str) -> int:

@@ -338,11 +338,15 @@ class Page:
                     break
         return [clean(t) for t in near if len(t.strip()) < 80]
 
+    @cached_property
+    def _link_texts(self) -> set[str]:
+        # Read once: a retried reading and the listing check both ask about the same links.
+        return {clean(a.text_content()) for a in self.tree.iter("a")}
+
     def link_share(self, paragraphs: list[str]) -> float:
         """How much of `paragraphs` (trafilatura's text) is the text of the page's links."""
-        links = {clean(a.text_content()) for a in self.tree.iter("a")}
         total = sum(map(len, paragraphs))
-        return sum(len(p) for p in paragraphs if p in links) / total if total else 1.0
+        return sum(len(p) for p in paragraphs if p in self._link_texts) / total if total else 1.0
 
     @cached_property
     def paragraph_chars(self) -> int:
