@@ -164,6 +164,24 @@ def test_a_reading_asked_for_the_lists_that_does_not_read_them_as_lists_is_not_t
     assert "Earlier story" not in extract_article(html, URL).body
 
 
+def test_a_story_the_page_prints_twice_is_read_once():
+    # WCXB dev and Dragnet: the story laid out twice (for readers who have signed in and for those
+    # who have not; for screens and for print), and trafilatura reads both.
+    shown = f'<div class="layout-normal"><h1>Asean ministers agree</h1><div class="story">{PARAGRAPHS}</div></div>'
+    gated = f'<div class="layout-gated"><div class="story"><div class="intro">{PARAGRAPHS}</div></div></div>'
+    html = page(body=f"<article>{shown}{gated}</article>")
+    assert trafilatura.extract(html, url=URL).endswith("\n".join(STORY_LINES * 2))
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
+def test_lines_the_story_repeats_in_its_own_flow_stay():
+    # Readability's test pages, and plans whose weeks start alike: paragraphs side by side in one
+    # element, repeated, are the story's.
+    repeated = "".join(f"<p>{line}</p>" for line in [*STORY_LINES[:2], STORY_LINES[2], *STORY_LINES[:2]])
+    html = page(body=f"<article><h1>Asean ministers agree</h1><div>{repeated}</div></article>")
+    assert extract_article(html, URL).body == "\n\n".join([*STORY_LINES[:2], STORY_LINES[2], *STORY_LINES[:2]])
+
+
 STANDFIRST = "Ten foreign ministers left the retreat with a plan for the crisis and a date to review it."
 
 
