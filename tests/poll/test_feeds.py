@@ -143,6 +143,19 @@ def test_gbk_listing_with_a_wrong_latin1_header_yields_its_links():
     ]
 
 
+@pytest.mark.parametrize(
+    "declaration",
+    ['<?xml version="1.0" encoding="utf-8"?>', '<?xml version="1.0" encoding="utf-8"'],
+    ids=["xhtml", "cut-short"],
+)
+def test_a_listing_served_as_xhtml_yields_its_links(declaration):
+    # lxml refuses a text that declares its encoding, and one whose declaration is left open.
+    page = f"""{declaration}
+<html xmlns="http://www.w3.org/1999/xhtml"><body><a href="/article/123">Asean ministers meet</a></body></html>"""
+    items = listed_items(page.encode(), kind="listing", base_url="https://x.com/", link_pattern=r"/article/\d+")
+    assert [item.key for item in items] == ["https://x.com/article/123"]
+
+
 def test_listing_without_matching_links_is_an_empty_feed():
     with pytest.raises(FeedRejected) as rejected:
         listed_items(

@@ -145,7 +145,7 @@ def _trafilatura_text(page: Page) -> str:
         recalled = _bare_text(page, favor_recall=True)
         # Read again for the story, not for a menu: a reading that is mostly the page's link texts
         # (a list of places, a site's sections) is not taken, nor one asked for the lists that
-        # does not read them.
+        # does not read them, nor one that reads fewer list items than the first reading did.
         if (
             len(recalled) >= gain * len(text)
             and page.link_share(_lines(recalled)) <= INDEX_LINK_DENSITY

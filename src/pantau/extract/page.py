@@ -29,9 +29,6 @@ _ARTICLE_TYPES = {
     "PressRelease",
 }
 _LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage"}
-# To its first ">": a page cut short can leave a declaration unclosed, and lxml refuses text that
-# starts with one naming an encoding.
-_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
 # Control characters XML forbids (a stray BEL in a paragraph): trafilatura builds its reading as XML
 # and discards the whole page when a text holds one. Searched for in the text only when the bytes
 # may hold one (a byte below 32 other than white space, or UTF-8's U+FFFE or U+FFFF): the bytes
@@ -101,7 +98,6 @@ _PARSER.set_element_class_lookup(
 
 
 def parsed(text: str) -> lxml.html.HtmlElement:
-    text = _XML_DECLARATION_RE.sub("", text, count=1)
     try:
         return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:

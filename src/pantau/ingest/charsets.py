@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from email.message import Message
 
@@ -21,12 +22,23 @@ _STRAY_BYTES_MIN = 8
 _STRAY_BYTES_PER = 1000
 
 
+# To its first ">": lxml refuses a text that starts with a declaration naming an encoding, and a
+# page cut short can leave one unclosed; decoded, the text needs it no more.
+_XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
+
+
 class Undecodable(ValueError):
     """No character set decodes the bytes into text."""
 
 
 def decoded_html(body: bytes, content_type: str | None = None) -> str:
-    """The text of an HTML page (NFC-normalised, so Windows-1258 Vietnamese is precomposed).
+    """The text of an HTML page (NFC-normalised, so Windows-1258 Vietnamese is precomposed),
+    without its XML declaration."""
+    return _XML_DECLARATION_RE.sub("", _text_of(body, content_type), count=1)
+
+
+def _text_of(body: bytes, content_type: str | None) -> str:
+    """The page's bytes decoded.
 
     Valid UTF-8 wins (other multi-byte encodings almost never decode as UTF-8); then the
     document's own declaration, then the header's; then the same with a few stray bytes
