@@ -50,7 +50,7 @@ VERSION_TABLE = "pantau_alembic_version"
 BASELINE_REVISION = "0001"  # the schema create_all made before migrations; older stores are stamped with it
 # The newest revision in store_migrations/versions (tests/store checks it is Alembic's head): a store
 # already there is opened without importing Alembic, which would cost every task process a third of a second.
-HEAD_REVISION = "0004"
+HEAD_REVISION = "0005"
 # pg_advisory_xact_lock key that every Pantau process upgrading a PostgreSQL store waits on ("pantau").
 _UPGRADE_LOCK_KEY = 0x70616E746175
 
@@ -118,6 +118,8 @@ class RawPage(Base):
     size: Mapped[int] = mapped_column(Integer)
     body_z: Mapped[bytes] = mapped_column(LargeBinary)
     listed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)  # the feed's date
+    # The feed's title for the page: the headline of a page that prints none.
+    listed_title: Mapped[str | None] = mapped_column(Text, nullable=True)
     # Set when the parse stage read this copy: the poll parses what it fetched right away, so the
     # briefing run finds little or nothing left to parse.
     parsed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

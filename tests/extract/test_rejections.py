@@ -18,6 +18,13 @@ def test_no_title():
     assert rejection(f"<html><body><article><p>{LONG}</p><p>{LONG}</p></article></body></html>") == "no-title"
 
 
+def test_a_page_without_a_headline_is_read_under_the_title_its_feed_listed():
+    # Pages saved without their <head> (L3S-GN1): trafilatura reads the story, but no headline anywhere.
+    html = f"<html><body><article><p>{LONG}</p><p>{LONG}</p></article></body></html>".encode()
+    article = extract_article(html, "https://example.org/story", listed_title="ASEAN ministers meet in Kuala Lumpur")
+    assert article.title == "ASEAN ministers meet in Kuala Lumpur" and article.body.startswith(LONG)
+
+
 def test_too_short():
     html = '<html><head><meta property="og:type" content="article"></head><body><h1>ASEAN ministers meet today</h1><p>Story to follow.</p></body></html>'
     assert rejection(html) == "too-short"

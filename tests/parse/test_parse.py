@@ -68,6 +68,21 @@ def test_the_newest_copy_of_each_page_becomes_an_article_and_rejects_are_quarant
     assert (wall.stage, wall.item) == ("parse", "https://thestar.test/wall")
 
 
+def test_a_page_without_a_headline_is_stored_under_the_title_its_feed_listed(db_url):
+    story = "".join(
+        f"<p>The foreign ministers of ASEAN met in Kuala Lumpur on Tuesday to agree point {n} of a plan.</p>"
+        for n in range(4)
+    )
+    page = raw("https://nst.test/headless", "nst", f"<html><body><article>{story}</article></body></html>".encode())
+    page.listed_title = "ASEAN ministers agree a plan"
+    with store.session(db_url) as s:
+        s.add(page)
+    with store.session(db_url) as s:
+        assert parse.run_for_day(s, DAY, {})["quarantined"] == 0
+    with store.session(db_url) as s:
+        assert s.scalars(select(store.ArticleRow.title)).all() == ["ASEAN ministers agree a plan"]
+
+
 def test_a_rerun_replaces_the_days_rows(stored_day):
     def parse_and_snapshot():
         with store.session(stored_day["db_url"]) as s:

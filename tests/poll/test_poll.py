@@ -62,6 +62,7 @@ def test_a_good_feed_stores_the_feed_and_its_articles_raw(site, fetcher, db_url)
     assert {page.batch_day for page in articles} == {DAY}
     assert all(page.url.startswith("https://127.0.0.1:") for page in articles)  # normalised identity
     assert articles[0].listed_at.tzinfo is not None and articles[0].headers["Content-Type"].startswith("text/html")
+    assert sorted(page.listed_title for page in articles) == ["Item 0", "Item 1", "Item 2"]  # the feed's titles
     run = run_of(db_url)
     assert (run.status, run.new_items, run.last_new_item_at is not None) == ("ok", 3, True)
     assert site.request_headers["/feed.xml"][0]["User-Agent"].startswith("Pantau/0.1 (+https://github.com/pantau")

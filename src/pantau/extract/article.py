@@ -228,8 +228,10 @@ def extract_article(
     source: Source | None = None,
     fetched_at: datetime | None = None,
     headers: Mapping[str, str] | None = None,
+    listed_title: str | None = None,
 ) -> Article:
-    """The article on a fetched page; raises PageRejected when there is none to be had."""
+    """The article on a fetched page; raises PageRejected when there is none to be had. A page that
+    prints no headline is read under `listed_title`, the title its feed listed it under, if any."""
     text = decoded_html(html, headers)
     page = Page(parsed(text), url, text)
     book = profile_book()
@@ -253,11 +255,12 @@ def extract_article(
     if reading is None:
         reading = read_generic(page, source, book)
 
-    if not reading.title:
+    title = reading.title or clean(listed_title)
+    if not title:
         raise PageRejected("no-title", f"{url} has no headline")
     story = _until_end_marker(reading.paragraphs, book)
     patterns = [book.boilerplate_re] + ([profile.boilerplate_re] if profile and profile.boilerplate else [])
-    body = "\n\n".join(_without_boilerplate(story, patterns, reading.title, reading.byline))
+    body = "\n\n".join(_without_boilerplate(story, patterns, title, reading.byline))
     if body_too_short(body) and not body_too_short("\n\n".join(reading.extracted)):
         body = "\n\n".join(reading.extracted)  # our cleanup went wrong; trafilatura found an article
     if body_too_short(body):
@@ -276,9 +279,9 @@ def extract_article(
         url=_accepted_canonical(page.canonical_url, url, source, profile),
         outlet=source.outlet if source else page.site_name or host_name(url),
         source_id=source.id if source else None,
-        title=reading.title,
+        title=title,
         published=published,
-        language=detect_language(f"{reading.title}\n{body}"[:LANGUAGE_SAMPLE_CHARS], hint),
+        language=detect_language(f"{title}\n{body}"[:LANGUAGE_SAMPLE_CHARS], hint),
         byline=reading.byline,
         authors=tuple(split_authors(reading.byline)),
         body=body,

@@ -95,6 +95,7 @@ def parse_pages(s: Session, page_ids: Sequence[int], sources: dict[str, Source])
                     source=sources.get(page.source_id),
                     fetched_at=page.fetched_at,
                     headers=page.headers,
+                    listed_title=page.listed_title,
                 )
             except PageRejected as exc:
                 quarantine(s, STAGE, page.batch_day, page.final_url, exc.reason, exc.detail)

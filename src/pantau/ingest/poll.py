@@ -231,7 +231,9 @@ def _poll_live(source: Source, day: date, keep, db_url, fetcher: Fetcher, clock,
         if fetched.status >= RETRY_STATUS:
             fetcher.release(item.key)
         try:
-            stored = _store_page(fetched, item.key, source, day, "article", item.published, db_url, clock())
+            stored = _store_page(
+                fetched, item.key, source, day, "article", item.published, db_url, clock(), listed_title=item.title
+            )
         except SQLAlchemyError as exc:  # one page the store refuses must not cost the source its run
             return FetchFailed("store-error", f"{item.url}: {type(exc).__name__}: {exc}"[:1000]), fetched.received
         if fetched.status >= 400:
@@ -386,6 +388,8 @@ def _store_page(
     listed_at: datetime | None,
     db_url,
     fetched_at: datetime,
+    *,
+    listed_title: str | None = None,
 ) -> int | None:
     """Store the response raw and remember its validators; the new page's id, None when this exact
     body is stored already."""
@@ -415,6 +419,7 @@ def _store_page(
                 size=len(fetched.body),
                 body_z=RawPage.compress(fetched.body),
                 listed_at=listed_at,
+                listed_title=listed_title,
             )
             s.add(page)
             s.flush()
