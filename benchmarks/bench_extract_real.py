@@ -16,7 +16,8 @@ of bylines naming the same people, and the time per page, with Pantau's figures 
 trafilatura's measured in the same run. With --validation, the same for the validation sets read
 from clones of fundus and Mozilla Readability (see validation_pages.py): where a rule chosen on the
 tune set was checked before it was kept; with --wcxb, WCXB's dev split as well; with --dragnet,
-Dragnet's pages of 2012.
+Dragnet's pages of 2012. For each set, how many pages Pantau rejected and why; with --wcxb, how many
+of WCXB's pages that are no article (listings, shops, forums, services, manuals) it rejects, by kind.
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -41,7 +43,14 @@ from pantau.models import PageRejected
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
-from validation_pages import dragnet_pages, fundus_history_pages, validation_pages, wcxb_pages  # noqa: E402
+from validation_pages import (  # noqa: E402
+    OtherPage,
+    dragnet_pages,
+    fundus_history_pages,
+    validation_pages,
+    wcxb_other_pages,
+    wcxb_pages,
+)
 
 from conftest import RealPage, real_pages  # noqa: E402  (the fixtures' loader, shared with the tests)
 
@@ -54,13 +63,14 @@ class Reading:
     body: str
     published: datetime | None
     authors: tuple[str, ...]
+    rejected: str = ""  # why Pantau rejected the page, if it did
 
 
-def pantau(page: RealPage) -> Reading:
+def pantau(page: RealPage | OtherPage) -> Reading:
     try:
         article = extract_article(page.html, page.url)
-    except PageRejected:
-        return Reading("", "", None, ())
+    except PageRejected as exc:
+        return Reading("", "", None, (), rejected=exc.reason)
     return Reading(article.title, article.body, article.published, article.authors)
 
 
@@ -110,6 +120,7 @@ class Score:
     title: list[bool]
     published: list[bool]
     byline: list[bool]
+    rejected: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
     def row(self) -> tuple[float, float, float, float]:
@@ -117,6 +128,21 @@ class Score:
             return sum(values) / len(values) if values else float("nan")
 
         return statistics.mean(self.body), share(self.title), share(self.published), share(self.byline)
+
+
+def _rejected(reasons: Counter[str], pages: int) -> str:
+    """How many pages were rejected and why: "2 of the 1,381 pages (too-short 1, index-page 1)"."""
+    if not reasons:
+        return f"none of the {pages:,} pages"
+    why = ", ".join(f"{reason} {n}" for reason, n in reasons.most_common())
+    return f"{sum(reasons.values())} of the {pages:,} pages ({why})"
+
+
+def rejected_by_kind(pages: list[OtherPage]) -> str:
+    """How many of the pages of each kind Pantau rejects: "collection 11 of 91, forum 7 of 112"."""
+    kinds: Counter[str] = Counter(page.kind for page in pages)
+    rejected: Counter[str] = Counter(page.kind for page in pages if pantau(page).rejected)
+    return ", ".join(f"{kind} {rejected[kind]} of {n}" for kind, n in sorted(kinds.items()))
 
 
 def _percent(share: float) -> str:
@@ -130,6 +156,8 @@ def scored(read: Callable[[RealPage], Reading], corpus: list[RealPage], show: bo
         got = read(page)
         expected_body = "\n".join(page.paragraphs)
         score.body.append(token_f1(got.body, expected_body))
+        if got.rejected:
+            score.rejected[got.rejected] += 1
         if page.title:
             score.title.append(" ".join(got.title.split()) == " ".join(page.title.split()))
         if _has_time_of_day(page.published):
@@ -204,13 +232,16 @@ def main() -> int:
     pantau(real_pages()[0]), plain_trafilatura(real_pages()[0])  # load models outside the timed runs
 
     corpora = {"tune": real_pages("tune")} if args.set != "score" else {}
+    not_articles: dict[str, list[OtherPage]] = {}
     try:
         if args.validation:
             corpora |= validation_pages(*args.validation)
             if held_out:
                 corpora["fundus-history"] = fundus_history_pages(args.validation[0])
         if args.wcxb:
-            corpora |= wcxb_pages(args.wcxb, ("dev", "test") if held_out else ("dev",))
+            wcxb_splits = ("dev", "test") if held_out else ("dev",)
+            corpora |= wcxb_pages(args.wcxb, wcxb_splits)
+            not_articles = wcxb_other_pages(args.wcxb, wcxb_splits)
         if args.dragnet:
             corpora["dragnet"] = dragnet_pages(args.dragnet)
     except (OSError, subprocess.CalledProcessError, KeyError, ValueError) as exc:
@@ -243,12 +274,16 @@ def main() -> int:
             f"{'ratio':14} {ratios[0]:8.2f} {ratios[1]:7.2f} {ratios[2]:10.2f} {ratios[3]:7.2f}"
             f" {ours.seconds / theirs.seconds:8.2f}  (pantau / trafilatura; time < 1 means pantau is faster)"
         )
+        print(f"pantau rejected {_rejected(ours.rejected, len(corpus))}")
         if text_only:
             print(
                 f"where the time goes: trafilatura's text without metadata {text_only[0] * 1000:.1f} ms/page;"
                 f" beyond it, pantau {(ours.seconds - text_only[0]) * 1000:.1f} (our reading of the page, the retries),"
                 f" trafilatura {(theirs.seconds - text_only[0]) * 1000:.1f} (its metadata pass)"
             )
+    for split, others in not_articles.items():
+        # The other side of "never lose an article": what Pantau does with pages that are none.
+        print(f"\n{split}'s {len(others)} pages that are no article, rejected by pantau: {rejected_by_kind(others)}")
     return 0
 
 

@@ -37,6 +37,7 @@ import re
 import subprocess
 import sys
 import tarfile
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -143,12 +144,8 @@ def readability_pages(repository: Path) -> list[RealPage]:
     return pages
 
 
-def wcxb_pages(repository: Path, splits: tuple[str, ...]) -> dict[str, list[RealPage]]:
-    """WCXB's article pages of these splits ("dev", "test"), as "wcxb-<split>": its expected text
-    as the body, its title; its bylines and dates are not scored (a day without a time, and
-    bylines as printed)."""
-    files = json.loads(_show(repository, "metadata.json"))["files"]
-    wanted = {i: e["split"] for i, e in files.items() if e["page_type"] == "article" and e["split"] in splits}
+def _wcxb_files(repository: Path, splits: tuple[str, ...], wanted: set[str]) -> dict[str, bytes]:
+    """The files of these WCXB splits whose name starts with one of the wanted page ids."""
     archive = subprocess.run(
         ["git", "-C", str(repository), "archive", "--format=tar", "HEAD", *splits], capture_output=True, check=True
     ).stdout
@@ -158,6 +155,25 @@ def wcxb_pages(repository: Path, splits: tuple[str, ...]) -> dict[str, list[Real
             name = Path(member.name)
             if member.isfile() and name.name.split(".")[0] in wanted:
                 read[str(name)] = tar.extractfile(member).read()  # type: ignore[union-attr]
+    return read
+
+
+def _wcxb_split_of_each_page(repository: Path, splits: tuple[str, ...], article: bool) -> tuple[dict, dict[str, str]]:
+    """WCXB's metadata, and the split of each of its article pages (or of its other pages) in
+    `splits`. Its dev folder also holds copies of 139 test pages: a page's split is the
+    metadata's, never its folder's."""
+    files = json.loads(_show(repository, "metadata.json"))["files"]
+    return files, {
+        i: e["split"] for i, e in files.items() if (e["page_type"] == "article") == article and e["split"] in splits
+    }
+
+
+def wcxb_pages(repository: Path, splits: tuple[str, ...]) -> dict[str, list[RealPage]]:
+    """WCXB's article pages of these splits ("dev", "test"), as "wcxb-<split>": its expected text
+    as the body, its title; its bylines and dates are not scored (a day without a time, and
+    bylines as printed)."""
+    files, wanted = _wcxb_split_of_each_page(repository, splits, article=True)
+    read = _wcxb_files(repository, splits, set(wanted))
     pages: dict[str, list[RealPage]] = {f"wcxb-{split}": [] for split in splits}
     for file_id, split in sorted(wanted.items()):
         truth = json.loads(read[f"{split}/ground-truth/{file_id}.json"])
@@ -175,6 +191,33 @@ def wcxb_pages(repository: Path, splits: tuple[str, ...]) -> dict[str, list[Real
                 authors=(),
                 published=None,
                 paragraphs=tuple(p.strip() for p in expected["main_content"].split("\n\n") if p.strip()),
+            )
+        )
+    return pages
+
+
+@dataclass(frozen=True)
+class OtherPage:
+    """A WCXB page that is no article: a listing, a shop's collection or product, a forum thread,
+    a service's or a manual's page. Extraction should reject it, or at least not take it for a story."""
+
+    kind: str
+    url: str
+    html: bytes
+
+
+def wcxb_other_pages(repository: Path, splits: tuple[str, ...]) -> dict[str, list[OtherPage]]:
+    """WCXB's pages of every type but "article" in these splits, as "wcxb-<split>"."""
+    files, wanted = _wcxb_split_of_each_page(repository, splits, article=False)
+    read = _wcxb_files(repository, splits, set(wanted))
+    pages: dict[str, list[OtherPage]] = {f"wcxb-{split}": [] for split in splits}
+    for file_id, split in sorted(wanted.items()):
+        truth = json.loads(read[f"{split}/ground-truth/{file_id}.json"])
+        pages[f"wcxb-{split}"].append(
+            OtherPage(
+                kind=files[file_id]["page_type"],
+                url=truth.get("url") or f"https://{files[file_id]['domain']}/",
+                html=gzip.decompress(read[f"{split}/html/{file_id}.html.gz"]),
             )
         )
     return pages

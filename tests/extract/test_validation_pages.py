@@ -121,6 +121,32 @@ def test_wcxb_article_pages_of_the_asked_splits(tmp_path, monkeypatch):
     )
 
 
+def test_wcxb_pages_that_are_no_article_by_kind_and_by_the_metadata_split(tmp_path, monkeypatch):
+    """WCXB's dev folder holds copies of test pages too: the metadata's split decides."""
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from validation_pages import OtherPage, wcxb_other_pages, wcxb_pages
+
+    files = {
+        "0001": {"split": "dev", "page_type": "article", "domain": "a.example"},
+        "0002": {"split": "dev", "page_type": "listing", "domain": "b.example"},
+        "0003": {"split": "test", "page_type": "forum", "domain": "c.example"},
+        "0004": {"split": "test", "page_type": "article", "domain": "d.example"},
+    }
+    contents = {"metadata.json": json.dumps({"files": files}).encode()}
+    for file_id, entry in files.items():
+        folders = ("dev", "test") if entry["split"] == "test" else ("dev",)  # a test page copied into dev/
+        for folder in folders:
+            contents[f"{folder}/ground-truth/{file_id}.json"] = _truth(file_id, "Some text.")
+            contents[f"{folder}/html/{file_id}.html.gz"] = page(file_id)
+    wcxb = _commit(tmp_path / "wcxb", contents)
+
+    assert wcxb_other_pages(wcxb, ("dev",)) == {
+        "wcxb-dev": [OtherPage("listing", "https://example.org/0002", gzip.decompress(page("0002")))]
+    }
+    assert [p.kind for p in wcxb_other_pages(wcxb, ("dev", "test"))["wcxb-test"]] == ["forum"]
+    assert [p.page for p in wcxb_pages(wcxb, ("dev",))["wcxb-dev"]] == ["wcxb/0001"]
+
+
 def test_dragnet_pages_are_its_saved_pages_with_the_article_before_the_comments(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     from validation_pages import dragnet_pages
