@@ -203,7 +203,9 @@ def _longest_repeated_run(lines: list[str]) -> tuple[int, int] | None:
 _PRINTED_XPATH = etree.XPath(
     "//body//text()[contains(normalize-space(), $start)][not(ancestor::script or ancestor::style)]"
 )
-_BLOCK_TAGS = frozenset(
+# The elements a line of text is printed in as a whole: paragraphs and their containers, not inline
+# elements (page.py's _BLOCK_TAGS are those that split a container's text into paragraphs).
+_PRINTING_BLOCK_TAGS = frozenset(
     "p div li td th dd dt ul ol table section article main aside header footer blockquote pre body".split()
     + [f"h{level}" for level in range(1, 7)]
 )
@@ -223,7 +225,7 @@ def _block_of(text):
     element = text.getparent()
     if text.is_tail:
         element = element.getparent()
-    while element.tag not in _BLOCK_TAGS and element.getparent() is not None:
+    while element.tag not in _PRINTING_BLOCK_TAGS and element.getparent() is not None:
         element = element.getparent()
     return element
 
