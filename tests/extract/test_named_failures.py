@@ -223,12 +223,13 @@ def test_text_after_an_html_comment_in_the_first_paragraph_is_kept():
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
-def test_a_control_character_in_the_story_does_not_lose_the_page(encoding):
-    # A stray BEL pasted into a paragraph (seen on a real blog page): trafilatura builds its reading
-    # as XML, which cannot hold it, and discards the page when handed the tree.
-    body = PARAGRAPHS.replace("in October.", "in October.\x07", 1)
+@pytest.mark.parametrize("stray", ["\x07", "\uffff"])
+def test_a_character_xml_forbids_in_the_story_does_not_lose_the_page(encoding, stray):
+    # A stray BEL pasted into a paragraph (seen on a real blog page), or a noncharacter: trafilatura
+    # builds its reading as XML, which cannot hold either, and discards the page when handed the tree.
+    body = PARAGRAPHS.replace("in October.", f"in October.{stray}", 1)
     html = page(body=f"<article><h1>Asean ministers agree</h1>{body}</article>").decode().encode(encoding)
-    assert trafilatura.bare_extraction(lxml.html.fromstring(html), url=URL) is None
+    assert trafilatura.bare_extraction(lxml.html.fromstring(html.decode(encoding)), url=URL) is None
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
 
 
