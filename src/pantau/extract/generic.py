@@ -436,7 +436,7 @@ def _printed_lead(page: Page, paragraphs: list[str]) -> str | None:
     ):
         return None  # none, or trafilatura has it, perhaps after a dateline ("Neuss · <lead>")
     # Printed: at the start of a text in the body's markup (not only in its JSON-LD).
-    if not re.search(rf">\s*{re.escape(description[:30])}", page.body_source):
+    if not re.compile(rf">\s*{re.escape(description[:30])}").search(page.source, page.body_start):
         return None
     # It is in the markup as it is in the description: contains() spares normalising every text.
     found = page.tree.xpath("//body//text()[contains(., $start)]", start=description[:30])

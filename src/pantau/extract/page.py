@@ -190,8 +190,10 @@ class Page:
     def __init__(self, tree, url: str, source: str = ""):
         self.tree = tree
         self.url = url
-        # The markup from <body> on: a substring test there is cheaper than a search of the tree.
-        self.body_source = source[max(source.find("<body"), 0) :]
+        # The markup, searched from <body> on: a substring test there is cheaper than a search of
+        # the tree (and a search from an offset than a copy of the page from it).
+        self.source = source
+        self.body_start = max(source.find("<body"), 0)
 
     @cached_property
     def meta(self) -> dict[str, str]:
