@@ -147,6 +147,29 @@ def test_the_pages_other_paragraphs_are_not_taken_for_the_story_trafilatura_read
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
 
 
+def test_a_post_under_a_thread_of_comments_is_read_once(monkeypatch):
+    # A blog post of 2012 under comments ten times its length (Dragnet): trafilatura reads the post,
+    # and the comments' paragraphs are no reason to read the page again, favouring recall.
+    comments = "".join(
+        f"<div class='comment-body'><p>Reply {n}: I agree with the minister on this, it is a good plan for"
+        " everyone in the region and I hope it works.</p></div>"
+        for n in range(40)
+    )
+    html = page(
+        body=f"<div class='post'><h1>Asean ministers agree</h1>{PARAGRAPHS}</div><div id='comments'>{comments}</div>"
+    )
+    asked_favouring_recall = []
+    read = trafilatura.bare_extraction
+
+    def reading(*args, **options):
+        asked_favouring_recall.append(options["favor_recall"])
+        return read(*args, **options)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", reading)
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+    assert asked_favouring_recall == [False]
+
+
 def test_a_reading_asked_for_the_lists_that_does_not_read_them_as_lists_is_not_taken():
     # A page of 2012 laid out in a table (Dragnet): the box of other stories' teasers beside the
     # story is a list trafilatura leaves out; read favouring recall, it runs them into the story's

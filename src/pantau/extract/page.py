@@ -352,6 +352,11 @@ class Page:
         """How much text the page prints in paragraphs."""
         return sum(len(text) for text in self.tree.xpath("//body//p//text()"))
 
+    def story_paragraph_chars(self) -> int:
+        """How much text the page prints in paragraphs outside its comment threads (four times as
+        long to count as `paragraph_chars`, which is never less)."""
+        return sum(len(text) for text in _STORY_PARAGRAPH_TEXTS_XPATH(self.tree))
+
     @property
     def list_chars(self) -> int:
         """How much text the page prints in list items outside its navigation, header, footer,
@@ -380,6 +385,9 @@ class Reading:
     extracted: tuple[str, ...] = ()
 
 
+_STORY_PARAGRAPH_TEXTS_XPATH = etree.XPath(
+    "//body//p[not(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')])]//text()"
+)
 # Innermost items only (a nested list's text is its items'); a link list's item is mostly its link;
 # not in a menu, a comment thread, a slider or the sharing buttons, by their class.
 _STORY_LIST_ITEMS_XPATH = etree.XPath(
