@@ -136,8 +136,9 @@ def _trafilatura_text(page: Page) -> str:
     gain: float | None
     missed_list_items = 0
     # Against the paragraphs outside the comment threads, counted only when all the paragraphs
-    # would ask: a blog post is not read again for its commenters' text (143 of the 205 pages of the
-    # tune and validation sets read twice this way were, most of them Dragnet's; none was taken).
+    # would ask: a blog post is not read again for its commenters' text. Of the 205 pages of the
+    # tune and validation sets read twice this way, 143 were read for comments (most of them
+    # Dragnet's), and none of those second readings was kept.
     if len(text) < RECALL_RETRY_SHARE * page.paragraph_chars and len(text) < RECALL_RETRY_SHARE * (
         page.story_paragraph_chars()
     ):

@@ -29,11 +29,11 @@ _ARTICLE_TYPES = {
     "PressRelease",
 }
 _LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage"}
-# Control characters XML forbids (a stray BEL in a paragraph): trafilatura builds its reading as XML
-# and discards the whole page when a text holds one. Searched for in the text only when it may hold
-# one: a byte below 32 other than white space, found faster in the bytes (0.7 ms for a page of a
-# megabyte) than in the text (3 ms), or U+FFFE or U+FFFF, found at once in a text without
-# characters that wide (Python stores it a byte a character), in 0.1 ms a megabyte in others.
+# Characters XML forbids (a stray BEL in a paragraph, a noncharacter): trafilatura builds its
+# reading as XML and discards the whole page when a text holds one. Searched for in the text only
+# when it may hold one: a byte below 32 other than white space, found faster in the bytes (0.7 ms
+# for a page of a megabyte) than in the text (3 ms), or U+FFFE or U+FFFF, found at once in a text
+# without characters that wide (Python stores it a byte a character), in 0.1 ms a megabyte in others.
 _NOT_IN_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\r")
 _BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "tr"}
