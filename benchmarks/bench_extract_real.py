@@ -1,7 +1,7 @@
 """Extraction on real pages: Pantau against plain trafilatura, on the tune set and the held-out set.
 
     .venv/bin/python benchmarks/bench_extract_real.py [--quick] [--set tune|score|both] [--pages] [--where]
-        [--validation FUNDUS READABILITY] [--wcxb WCXB] [--dragnet DRAGNET]
+        [--validation FUNDUS READABILITY] [--wcxb WCXB] [--dragnet DRAGNET] [--trafilatura-eval TRAFILATURA]
 
 The tune set: tests/extract/fixtures/real (fundus' saved publisher pages with their expected parse;
 see manifest.json for each page's origin and licence), where thresholds and rules are chosen. The
@@ -16,7 +16,9 @@ of trafilatura's measured in the same run, and the difference in body F1 with it
 paired bootstrap over the pages). With --validation, the same for the validation sets read from
 clones of fundus and Mozilla Readability (see validation_pages.py): where a rule chosen on the
 tune set was checked before it was kept; with --wcxb, WCXB's dev split as well; with --dragnet,
-Dragnet's pages of 2012. For each set, how many pages Pantau rejected and why; with --wcxb, how many
+Dragnet's pages of 2012; with --trafilatura-eval, trafilatura's own evaluation set, by its own
+measure (the passages each page's text must hold and must not: precision, recall, accuracy and F1
+over all the passages). For each set, how many pages Pantau rejected and why; with --wcxb, how many
 of WCXB's pages that are no article (listings, shops, forums, services, manuals) it rejects, by kind.
 """
 
@@ -31,10 +33,11 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TypeAlias
 
 import trafilatura
 
@@ -46,8 +49,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
 from validation_pages import (  # noqa: E402
     OtherPage,
+    SnippetPage,
     dragnet_pages,
     fundus_history_pages,
+    trafilatura_eval_pages,
     validation_pages,
     wcxb_other_pages,
     wcxb_pages,
@@ -56,6 +61,7 @@ from validation_pages import (  # noqa: E402
 from conftest import RealPage, real_pages  # noqa: E402  (the fixtures' loader, shared with the tests)
 
 HELD_OUT = ("wcxb-test", "fundus-history")
+AnyPage: TypeAlias = RealPage | OtherPage | SnippetPage  # all a system reads of one is its HTML and its URL
 BOOTSTRAP_RESAMPLES = 2000
 
 
@@ -68,7 +74,7 @@ class Reading:
     rejected: str = ""  # why Pantau rejected the page, if it did
 
 
-def pantau(page: RealPage | OtherPage) -> Reading:
+def pantau(page: AnyPage) -> Reading:
     try:
         article = extract_article(page.html, page.url)
     except PageRejected as exc:
@@ -76,7 +82,7 @@ def pantau(page: RealPage | OtherPage) -> Reading:
     return Reading(article.title, article.body, article.published, article.authors)
 
 
-def plain_trafilatura(page: RealPage) -> Reading:
+def plain_trafilatura(page: AnyPage) -> Reading:
     document = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True, include_comments=False)
     if document is None:
         return Reading("", "", None, ())
@@ -86,7 +92,7 @@ def plain_trafilatura(page: RealPage) -> Reading:
     return Reading(document.title or "", document.text or "", published, authors)
 
 
-def trafilatura_text_only(page: RealPage) -> str:
+def trafilatura_text_only(page: AnyPage) -> str:
     """trafilatura's text without its metadata pass: what both systems spend reading the story."""
     document = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=False, include_comments=False)
     return (document.text if document is not None else "") or ""
@@ -147,17 +153,54 @@ def rejected_by_kind(pages: list[OtherPage]) -> str:
     return ", ".join(f"{kind} {rejected[kind]} of {n}" for kind, n in sorted(kinds.items()))
 
 
+def _bootstrap(statistic: Callable[[list[int]], float], pages: int) -> tuple[float, float, float]:
+    """The statistic over all the pages, and its 95 % interval by a bootstrap: the pages drawn again
+    with replacement, seeded, so each run gives the same interval."""
+    draw = random.Random(0)
+    every_page = list(range(pages))
+    values = sorted(statistic(draw.choices(every_page, k=pages)) for _ in range(BOOTSTRAP_RESAMPLES))
+    return (
+        statistic(every_page),
+        values[int(0.025 * BOOTSTRAP_RESAMPLES)],
+        values[int(0.975 * BOOTSTRAP_RESAMPLES)],
+    )
+
+
 def paired_difference(ours: list[float], theirs: list[float]) -> tuple[float, float, float]:
     """The mean of the pages' differences, ours less theirs, and its 95 % interval by a paired
-    bootstrap (the pages drawn again with replacement; seeded, so each run gives the same interval):
-    an interval that holds zero says the two systems are not told apart on these pages."""
+    bootstrap: an interval that holds zero says the two systems are not told apart on these pages."""
     differences = [a - b for a, b in zip(ours, theirs, strict=True)]
-    draw = random.Random(0)
-    means = sorted(statistics.fmean(draw.choices(differences, k=len(differences))) for _ in range(BOOTSTRAP_RESAMPLES))
-    return (
-        statistics.fmean(differences),
-        means[int(0.025 * BOOTSTRAP_RESAMPLES)],
-        means[int(0.975 * BOOTSTRAP_RESAMPLES)],
+    return _bootstrap(lambda drawn: statistics.fmean(differences[n] for n in drawn), len(differences))
+
+
+Passages = tuple[int, int, int, int]  # wanted passages found, unwanted found, wanted missed, unwanted left out
+
+
+def passages_found(text: str, page: SnippetPage) -> Passages:
+    """trafilatura's own measure of a page's text: each passage looked for as a substring, with
+    runs of whitespace made one space on both sides."""
+    text = " ".join(text.split())
+    wanted = sum(" ".join(passage.split()) in text for passage in page.wanted)
+    unwanted = sum(" ".join(passage.split()) in text for passage in page.unwanted)
+    return wanted, unwanted, len(page.wanted) - wanted, len(page.unwanted) - unwanted
+
+
+def passage_scores(pages: list[Passages]) -> tuple[float, float, float, float]:
+    """Precision, recall, accuracy and F1 over all the pages' passages together, as trafilatura
+    computes them for its evaluation set."""
+    found, unwanted_found, missed, left_out = (sum(column) for column in zip(*pages, strict=True))
+    precision = found / (found + unwanted_found) if found + unwanted_found else 0.0
+    recall = found / (found + missed) if found + missed else 0.0
+    accuracy = (found + left_out) / (found + unwanted_found + missed + left_out)
+    f1 = 2 * found / (2 * found + unwanted_found + missed) if found + unwanted_found + missed else 0.0
+    return precision, recall, accuracy, f1
+
+
+def paired_passage_difference(ours: list[Passages], theirs: list[Passages]) -> tuple[float, float, float]:
+    """Passage F1, ours less theirs, and its 95 % interval by a paired bootstrap over the pages."""
+    return _bootstrap(
+        lambda drawn: passage_scores([ours[n] for n in drawn])[3] - passage_scores([theirs[n] for n in drawn])[3],
+        len(ours),
     )
 
 
@@ -189,7 +232,9 @@ def scored(read: Callable[[RealPage], Reading], corpus: list[RealPage], show: bo
     return score
 
 
-def time_per_page(systems: list[Callable[[RealPage], Reading]], corpus: list[RealPage], rounds: int) -> list[float]:
+def time_per_page(
+    systems: Sequence[Callable[[AnyPage], object]], corpus: Sequence[AnyPage], rounds: int
+) -> list[float]:
     """Seconds per page of each system: for each page its fastest of `rounds` readings in CPU time
     of this process, the systems timed in turns page by page. Other jobs on the machine preempt
     and slow a reading; the fastest is the one they disturbed least, for both systems alike."""
@@ -203,6 +248,33 @@ def time_per_page(systems: list[Callable[[RealPage], Reading]], corpus: list[Rea
                 fastest[n] = min(fastest[n], time.process_time() - start)
         spent = [total + best for total, best in zip(spent, fastest)]
     return [total / len(corpus) for total in spent]
+
+
+def report_passages(corpus: list[SnippetPage], rounds: int) -> None:
+    """trafilatura's evaluation set, scored by trafilatura's own measure, for both systems."""
+    readings = [[read(page) for page in corpus] for read in (pantau, plain_trafilatura)]
+    ours, theirs = ([passages_found(reading.body, page) for reading, page in zip(read, corpus)] for read in readings)
+    seconds = time_per_page([pantau, plain_trafilatura], corpus, rounds)
+    print(
+        f"\ntrafilatura-eval set: {len(corpus)} pages, {sum(len(p.wanted) for p in corpus):,} passages their text"
+        f" must hold, {sum(len(p.unwanted) for p in corpus):,} it must not (trafilatura's measure)"
+    )
+    print(f"{'':14} {'precision':>9} {'recall':>7} {'accuracy':>9} {'F1':>7} {'ms/page':>8}")
+    for name, counts, spent in (("pantau", ours, seconds[0]), ("trafilatura", theirs, seconds[1])):
+        precision, recall, accuracy, f1 = passage_scores(counts)
+        print(f"{name:14} {precision:9.3f} {recall:7.3f} {accuracy:9.3f} {f1:7.3f} {spent * 1000:8.1f}")
+    difference, low, high = paired_passage_difference(ours, theirs)
+    print(
+        f"passage F1, pantau less trafilatura: {difference:+.4f}"
+        f" (95 % interval, paired bootstrap over the pages: {low:+.4f} to {high:+.4f}); time {seconds[0] / seconds[1]:.2f}x"
+    )
+    margin = [(a[0] - a[1]) - (b[0] - b[1]) for a, b in zip(ours, theirs)]
+    print(
+        f"pages where pantau's text holds more wanted or fewer unwanted passages: {sum(m > 0 for m in margin)};"
+        f" fewer: {sum(m < 0 for m in margin)}"
+    )
+    rejected = Counter(reading.rejected for reading in readings[0] if reading.rejected)
+    print(f"pantau rejected {_rejected(rejected, len(corpus))}")
 
 
 def main() -> int:
@@ -234,6 +306,12 @@ def main() -> int:
         metavar="DRAGNET",
         help="also score Dragnet's pages (validation), from its archives unpacked into DRAGNET/HTML and DRAGNET/Corrected",
     )
+    parser.add_argument(
+        "--trafilatura-eval",
+        type=Path,
+        metavar="TRAFILATURA",
+        help="also score trafilatura's own evaluation set (validation), by its measure, from a clone of trafilatura",
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     rounds = 1 if args.quick else 5
@@ -260,6 +338,7 @@ def main() -> int:
             not_articles = wcxb_other_pages(args.wcxb, wcxb_splits)
         if args.dragnet:
             corpora["dragnet"] = dragnet_pages(args.dragnet)
+        passage_pages = trafilatura_eval_pages(args.trafilatura_eval) if args.trafilatura_eval else []
     except (OSError, subprocess.CalledProcessError, KeyError, ValueError) as exc:
         # Missing files (KeyError) or unreadable JSON (ValueError) in a clone that is not whole.
         print(f"bench_extract_real: cannot read the validation pages: {exc!r}", file=sys.stderr)
@@ -302,6 +381,8 @@ def main() -> int:
                 f" beyond it, pantau {(ours.seconds - text_only[0]) * 1000:.1f} (our reading of the page, the retries),"
                 f" trafilatura {(theirs.seconds - text_only[0]) * 1000:.1f} (its metadata pass)"
             )
+    if passage_pages:
+        report_passages(passage_pages, rounds)
     for split, others in not_articles.items():
         # The other side of "never lose an article": what Pantau does with pages that are none.
         print(f"\n{split}'s {len(others)} pages that are no article, rejected by pantau: {rejected_by_kind(others)}")

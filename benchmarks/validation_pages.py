@@ -22,6 +22,12 @@ its two archives unpacked into DRAGNET/HTML and DRAGNET/Corrected), the article 
 comments as the expected body: a validation set from another decade, and another convention (the
 headline, bylines and captions kept). Added on 2026-12-06 as a set no rule had been chosen on.
 
+`--trafilatura-eval TRAFILATURA` reads trafilatura's own evaluation set from a clone of
+github.com/adbar/trafilatura (Apache-2.0; its 990 saved pages of news, blogs, magazines and public
+bodies, most of them German, English and French, each annotated with up to six passages its text
+must hold and up to six it must not): the set trafilatura is developed against, scored by its own
+measure. Added on 2026-12-07 as a validation set no rule had been chosen on.
+
 "fundus-history" (`fundus_history_pages`, from the fundus clone given to `--validation`) is held
 out the same way: the pages fundus' history holds and its newest tree replaced, with the expected
 parse they were saved with. Chosen on 2026-12-06 as a held-out set of news pages, and committed
@@ -290,6 +296,35 @@ def fundus_history_pages(repository: Path) -> list[RealPage]:
             html = gzip.decompress(_show(repository, line, before))
             pages.append(fundus_page(page, "fundus-history", address, html, parses[page]))
     return pages
+
+
+@dataclass(frozen=True)
+class SnippetPage:
+    """A page of trafilatura's evaluation set: the passages its text must hold, and must not."""
+
+    url: str
+    html: bytes
+    wanted: tuple[str, ...]
+    unwanted: tuple[str, ...]
+
+
+_TRAFILATURA_EVAL = ("tests/cache", "tests/eval")  # where trafilatura keeps the pages its evaldata.json names
+
+
+def trafilatura_eval_pages(repository: Path) -> list[SnippetPage]:
+    """trafilatura's evaluation pages (tests/evaldata.json), each read from tests/cache or tests/eval
+    as its own evaluation does."""
+    annotations = json.loads(_show(repository, "tests/evaldata.json"))
+    archive = _git(repository, "archive", "--format=tar", "HEAD", *_TRAFILATURA_EVAL)
+    saved: dict[str, bytes] = {}
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        for member in tar:
+            if member.isfile():
+                saved.setdefault(Path(member.name).name, tar.extractfile(member).read())  # type: ignore[union-attr]
+    return [
+        SnippetPage(url=url, html=saved[entry["file"]], wanted=tuple(entry["with"]), unwanted=tuple(entry["without"]))
+        for url, entry in sorted(annotations.items())
+    ]
 
 
 def validation_pages(fundus: Path, readability: Path) -> dict[str, list[RealPage]]:

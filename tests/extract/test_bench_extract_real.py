@@ -40,3 +40,33 @@ def test_a_page_lost_shows_as_a_difference_below_zero(paired_difference):
     difference, low, high = paired_difference(ours, theirs)
     assert difference == pytest.approx(-0.019)
     assert low < difference < high <= 0
+
+
+@pytest.fixture
+def bench(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    import bench_extract_real
+
+    return bench_extract_real
+
+
+def test_passages_are_found_whatever_the_whitespace_between_their_words(bench):
+    from validation_pages import SnippetPage
+
+    page = SnippetPage("https://x.example/", b"", ("the  story\nbegins", "it ends"), ("Share this", "Menu"))
+    assert bench.passages_found("The story begins.\n\nthe story begins here. Share\nthis", page) == (1, 1, 1, 1)
+
+
+def test_passage_scores_count_every_page_passages_together_as_trafilatura_does(bench):
+    # 3 wanted found, 1 unwanted found, 1 wanted missed, 3 unwanted left out.
+    precision, recall, accuracy, f1 = bench.passage_scores([(2, 1, 0, 1), (1, 0, 1, 2)])
+    assert (precision, recall, accuracy, f1) == pytest.approx((0.75, 0.75, 0.75, 0.75))
+
+
+def test_a_passage_lost_on_one_page_shows_as_a_difference_below_zero(bench):
+    theirs = [(3, 0, 0, 3)] * 40
+    ours = theirs[:-1] + [(0, 0, 3, 3)]
+    difference, low, high = bench.paired_passage_difference(ours, theirs)
+    assert difference < 0
+    assert low <= difference <= high <= 0
+    assert bench.paired_passage_difference(theirs, theirs) == (0.0, 0.0, 0.0)

@@ -168,6 +168,29 @@ def test_dragnet_pages_are_its_saved_pages_with_the_article_before_the_comments(
     assert pages[0].html == STORY.format("R1").encode()
 
 
+def test_trafilatura_eval_pages_are_read_from_its_cache_and_eval_folders(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
+    from validation_pages import SnippetPage, trafilatura_eval_pages
+
+    annotations = {
+        "https://blog.example/post": {"file": "blog.example.post.html", "with": ["Story text."], "without": ["Menu"]},
+        "https://news.example/a": {"file": "0a1b.html", "with": ["Lead.", "End."], "without": ["Share"]},
+    }
+    trafilatura = _commit(
+        tmp_path / "trafilatura",
+        {
+            "tests/evaldata.json": json.dumps(annotations).encode(),
+            "tests/cache/blog.example.post.html": STORY.format("Post").encode(),
+            "tests/eval/0a1b.html": STORY.format("News").encode(),
+        },
+    )
+
+    assert trafilatura_eval_pages(trafilatura) == [
+        SnippetPage("https://blog.example/post", STORY.format("Post").encode(), ("Story text.",), ("Menu",)),
+        SnippetPage("https://news.example/a", STORY.format("News").encode(), ("Lead.", "End."), ("Share",)),
+    ]
+
+
 def test_fundus_history_holds_the_pages_its_newest_tree_replaced(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(ROOT / "benchmarks"))
     from validation_pages import fundus_history_pages
