@@ -270,8 +270,8 @@ def report_passages(corpus: list[SnippetPage], rounds: int) -> None:
     )
     margin = [(a[0] - a[1]) - (b[0] - b[1]) for a, b in zip(ours, theirs)]
     print(
-        f"pages where pantau's text holds more wanted or fewer unwanted passages: {sum(m > 0 for m in margin)};"
-        f" fewer: {sum(m < 0 for m in margin)}"
+        f"pages pantau reads better (more wanted passages less unwanted ones found): {sum(m > 0 for m in margin)};"
+        f" worse: {sum(m < 0 for m in margin)}"
     )
     rejected = Counter(reading.rejected for reading in readings[0] if reading.rejected)
     print(f"pantau rejected {_rejected(rejected, len(corpus))}")
