@@ -43,6 +43,7 @@ import re
 import subprocess
 import sys
 import tarfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -150,18 +151,21 @@ def readability_pages(repository: Path) -> list[RealPage]:
     return pages
 
 
-def _wcxb_files(repository: Path, splits: tuple[str, ...], wanted: set[str]) -> dict[str, bytes]:
-    """The files of these WCXB splits whose name starts with one of the wanted page ids."""
-    archive = subprocess.run(
-        ["git", "-C", str(repository), "archive", "--format=tar", "HEAD", *splits], capture_output=True, check=True
-    ).stdout
+def _archived_files(repository: Path, folders: tuple[str, ...], keep: Callable[[Path], bool]) -> dict[str, bytes]:
+    """The files under these folders of the repository's HEAD that `keep` accepts, by path, in the
+    archive's order: one `git archive` rather than a `git show` per file."""
+    archive = _git(repository, "archive", "--format=tar", "HEAD", *folders)
     read: dict[str, bytes] = {}
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         for member in tar:
-            name = Path(member.name)
-            if member.isfile() and name.name.split(".")[0] in wanted:
-                read[str(name)] = tar.extractfile(member).read()  # type: ignore[union-attr]
+            if member.isfile() and keep(Path(member.name)):
+                read[member.name] = tar.extractfile(member).read()  # type: ignore[union-attr]
     return read
+
+
+def _wcxb_files(repository: Path, splits: tuple[str, ...], wanted: set[str]) -> dict[str, bytes]:
+    """The files of these WCXB splits whose name starts with one of the wanted page ids."""
+    return _archived_files(repository, splits, lambda path: path.name.split(".")[0] in wanted)
 
 
 def _wcxb_split_of_each_page(repository: Path, splits: tuple[str, ...], article: bool) -> tuple[dict, dict[str, str]]:
@@ -315,12 +319,9 @@ def trafilatura_eval_pages(repository: Path) -> list[SnippetPage]:
     """trafilatura's evaluation pages (tests/evaldata.json), each read from tests/cache or tests/eval
     as its own evaluation does."""
     annotations = json.loads(_show(repository, "tests/evaldata.json"))
-    archive = _git(repository, "archive", "--format=tar", "HEAD", *_TRAFILATURA_EVAL)
     saved: dict[str, bytes] = {}
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        for member in tar:
-            if member.isfile():
-                saved.setdefault(Path(member.name).name, tar.extractfile(member).read())  # type: ignore[union-attr]
+    for path, content in _archived_files(repository, _TRAFILATURA_EVAL, keep=lambda path: True).items():
+        saved.setdefault(Path(path).name, content)  # tests/cache first, as trafilatura looks there first
     return [
         SnippetPage(url=url, html=saved[entry["file"]], wanted=tuple(entry["with"]), unwanted=tuple(entry["without"]))
         for url, entry in sorted(annotations.items())
