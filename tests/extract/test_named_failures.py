@@ -264,6 +264,22 @@ def test_a_broken_xml_declaration_does_not_stop_the_reading():
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
 
 
+@pytest.mark.parametrize("closed_early", ["</body>", "</html>", "</body></html>"])
+def test_a_story_printed_after_the_document_is_closed_is_read_as_a_browser_shows_it(closed_early):
+    # A blog template (WCXB dev's escalon.services) closes the document after its header and its
+    # teasers, then prints the story: a browser reads it into the body, libxml2 beside it.
+    teasers = "".join(f"<li><a href='/blog/{n}'>Another post on the blog, number {n}...</a></li>" for n in range(4))
+    html = (
+        "<html><head><title>Asean ministers agree on five-point plan</title></head>"
+        f"<body><header><nav>Home</nav></header><ul class='recent'>{teasers}</ul>{closed_early}"
+        f"<div class='blog-detail-page'><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}</div>"
+        "<footer>Contact us</footer></body></html>"
+    ).encode()
+    if "</html>" in closed_early:  # libxml2 starts a second document, which trafilatura never reads
+        assert STORY not in (trafilatura.extract(lxml.html.fromstring(html), url=URL) or "")
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
 # ---------------------------------------------------------------- dates
 
 

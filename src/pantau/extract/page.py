@@ -100,9 +100,29 @@ _PARSER.set_element_class_lookup(
 
 def parsed(text: str) -> lxml.html.HtmlElement:
     try:
-        return lxml.html.document_fromstring(text, parser=_PARSER)
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise PageRejected("undecodable", f"not parseable as HTML: {exc}") from None
+    _read_into_body(root)
+    return root
+
+
+def _read_into_body(root: lxml.html.HtmlElement) -> None:
+    """What a page prints after its </body> or </html> goes into its body, as a browser reads it.
+    libxml2 leaves it beside the body, or in a second root after the document, where trafilatura
+    and every path under //body miss it: a template that closes the document early and prints
+    the story after it loses the story."""
+    strays = [child for child in root if child.tag not in ("head", "body")]
+    for later_root in root.itersiblings():
+        strays.extend(child for child in later_root if child.tag not in ("head", "body"))
+        for second_body in later_root.iterchildren("body"):
+            strays.extend(second_body)
+    if not strays:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    body.extend(strays)
 
 
 def clean(text: str | None) -> str:
