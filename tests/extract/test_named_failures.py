@@ -12,6 +12,7 @@ import pytest
 import trafilatura
 
 from pantau.extract.article import extract_article
+from pantau.extract.page import parsed
 from pantau.extract.scoring import token_f1
 from pantau.models import PageRejected
 from pantau.registry.sources import Source
@@ -278,6 +279,17 @@ def test_a_story_printed_after_the_document_is_closed_is_read_as_a_browser_shows
     if "</html>" in closed_early:  # libxml2 starts a second document, which trafilatura never reads
         assert STORY not in (trafilatura.extract(lxml.html.fromstring(html), url=URL) or "")
     assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
+def test_a_second_document_after_the_first_is_read_into_its_body():
+    # Its head goes (the page keeps its first title); its body and any loose text are the page's.
+    root = parsed(
+        "<html><head><title>Asean ministers agree</title></head><body><p>First</p></body></html>"
+        "<head><title>Cached copy</title></head><body><p>second</p></body></html> and loose text"
+    )
+    assert [element.tag for element in root] == ["head", "body"]
+    assert [text.strip() for text in root.find("body").itertext()] == ["First", "second", "and loose text"]
+    assert root.xpath("//title/text()") == ["Asean ministers agree"]
 
 
 # ---------------------------------------------------------------- dates

@@ -113,10 +113,15 @@ def _read_into_body(root: lxml.html.HtmlElement) -> None:
     and every path under //body miss it: a template that closes the document early and prints
     the story after it loses the story."""
     strays = [child for child in root if child.tag not in ("head", "body")]
-    for later_root in root.itersiblings():
-        strays.extend(child for child in later_root if child.tag not in ("head", "body"))
-        for second_body in later_root.iterchildren("body"):
-            strays.extend(second_body)
+    for later_root in list(root.itersiblings()):
+        # Its text and elements, in a block: a second head goes, a second body is a block in it.
+        for element in list(later_root.iterchildren("head", "body")):
+            if element.tag == "head":
+                later_root.remove(element)
+            else:
+                element.tag = "div"
+        later_root.tag = "div"
+        strays.append(later_root)
     if not strays:
         return
     body = root.find("body")
