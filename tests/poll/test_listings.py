@@ -65,3 +65,17 @@ def test_a_catastrophic_pattern_on_a_hostile_listing_page_ends_with_a_clear_reas
         listed_items(body, kind="listing", base_url="https://x.example/", link_pattern=r"(a+)+$")
     assert rejected.value.reason == "pattern-timeout"
     assert "backtracks" in rejected.value.detail or "ran out of time" in rejected.value.detail
+
+
+def test_a_listing_that_prints_links_after_closing_the_document_keeps_them():
+    # Read as a browser reads it (and as article pages are): libxml2 puts what follows </html> in a
+    # second root, where the links were found but never made absolute, and so were dropped.
+    body = (
+        b"<html><head><title>Terkini</title></head><body><a href='/article/1/berita'>Satu</a></body></html>"
+        b"<div class='more'><a href='/article/2/berita'>Dua</a></div>"
+    )
+    items = listed_items(body, kind="listing", base_url="https://www.example.my/", link_pattern=r"/article/\d+/")
+    assert [item.url for item in items] == [
+        "https://www.example.my/article/1/berita",
+        "https://www.example.my/article/2/berita",
+    ]

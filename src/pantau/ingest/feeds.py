@@ -21,13 +21,12 @@ from zoneinfo import ZoneInfo
 
 import defusedxml.ElementTree as SafeElementTree
 import feedparser
-import lxml.etree
-import lxml.html
 from defusedxml import DefusedXmlException
 
+from pantau.extract.page import parsed
 from pantau.ingest.charsets import decoded_html
 from pantau.ingest.urls import BadUrl, normalise_url
-from pantau.models import Rejected
+from pantau.models import PageRejected, Rejected
 from pantau.registry.sources import MAX_URL_CHARS, PATTERN_PAGE_SECONDS, Archive, LinkPattern, Source
 
 _ELEMENT_START = re.compile(rb"<[A-Za-z_]")
@@ -379,9 +378,9 @@ def _visit_key(url: str) -> str:
 
 def _listing_items(body: bytes, base_url: str, content_type: str | None, pattern: LinkPattern) -> list[FeedItem]:
     try:
-        document = lxml.html.document_fromstring(decoded_html(body, content_type), base_url=base_url)
-    except (lxml.etree.ParserError, ValueError) as exc:
-        raise FeedRejected("parse-error", f"not a readable page: {exc}") from None
+        document = parsed(decoded_html(body, content_type))  # as the article pages: links after </html> too
+    except PageRejected as exc:
+        raise FeedRejected("parse-error", exc.detail) from None
     document.make_links_absolute(base_url, handle_failures="discard")
     deadline = time.monotonic() + PATTERN_PAGE_SECONDS
     items = []
