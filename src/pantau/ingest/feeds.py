@@ -1,7 +1,8 @@
 """What a feed, sitemap or listing page lists: article URLs with the date the source gives them.
 
 Feeds go through feedparser, sitemaps through defusedxml (no DTDs, no entities), listing
-pages through lxml with the source's link pattern (time-limited: see `LinkPattern`). XML that
+pages through the article pages' HTML parse (`pantau.extract.page.parsed`) with the source's
+link pattern (time-limited: see `LinkPattern`). XML that
 declares entities is refused before any parser sees it: no feed of ours needs them, and they
 are how billion-laughs and external-entity attacks arrive.
 
