@@ -292,6 +292,62 @@ def test_a_second_document_after_the_first_is_read_into_its_body():
     assert root.xpath("//title/text()") == ["Asean ministers agree"]
 
 
+def _streamed(shell: str, parts: str) -> bytes:
+    return (
+        "<html><head><title>Asean ministers agree on five-point plan</title></head><body>"
+        f"<main><h1>Asean ministers agree on five-point plan</h1>{shell}</main><footer>Contact us</footer>{parts}"
+        "</body></html>"
+    ).encode()
+
+
+def test_a_story_streamed_in_parts_is_read_with_its_parts_in_place():
+    # React's streamed rendering (WCXB dev's fool.com): the shell prints the first paragraphs and a
+    # "Loading..." fallback, the rest comes in a hidden part that a script moves into its place.
+    html = _streamed(
+        f"<div class='article-body'><p>{STORY_LINES[0]}</p>"
+        "<!--$?--><template id='B:0'></template><div>Loading paragraph...</div><!--/$--></div>",
+        f"<div hidden id='S:0'>{''.join(f'<p>{line}</p>' for line in STORY_LINES[1:])}</div>"
+        '<script>$RC("B:0","S:0")</script>',
+    )
+    assert STORY_LINES[1] not in (trafilatura.extract(lxml.html.fromstring(html), url=URL) or "")
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
+def test_a_streamed_story_in_a_wrapper_trafilatura_discards_is_read_as_served():
+    # LessWrong's story goes into a "commentOnSelection" wrapper, which trafilatura drops as a
+    # comment thread; as served, the part sits apart at the end of the page, where it reads it.
+    html = _streamed(
+        "<div class='commentOnSelection'><div id='postContent'><template id='P:1'></template></div></div>",
+        f'<div hidden id="S:1"><div>{PARAGRAPHS}</div></div><script>$RS("S:1","P:1")</script>',
+    )
+    assert STORY not in (trafilatura.extract(parsed(html.decode()), url=URL, include_comments=False) or "")
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
+def test_streamed_parts_go_where_the_scripts_move_them_in_their_order():
+    # A boundary's fallback goes up to its own end, past a boundary nested in it; a part moved
+    # into another part before that one is placed is read where the other lands; the text around
+    # a placeholder stays.
+    root = parsed(
+        "<html><body><div id='story'>Before <!--$?--><template id='B:0'></template>"
+        "<div>Loading <!--$--><span>nested</span><!--/$--></div><!--/$--> after</div>"
+        "<div hidden id='S:3'>Second <template id='P:2'></template> closing</div>"
+        "<div hidden id='S:2'><b>inner</b></div>"
+        '<script>$RS("S:2","P:2")</script><script>$RC("B:0","S:3")</script>'
+        '<script>$RC("B:9","S:9")</script></body></html>'
+    )
+    assert " ".join(root.get_element_by_id("story").text_content().split()) == "Before Second inner closing after"
+    assert not root.xpath("//*[@hidden] | //template")
+
+
+def test_a_fallback_without_its_end_is_left_as_served():
+    root = parsed(
+        "<html><body><p>Before <!--$?--><template id='B:0'></template>Loading</p>"
+        '<div hidden id="S:0">Streamed</div><script>$RC("B:0","S:0")</script></body></html>'
+    )
+    assert root.xpath("//template") and root.xpath("//div[@hidden]/text()") == ["Streamed"]
+
+
 # ---------------------------------------------------------------- dates
 
 

@@ -84,7 +84,17 @@ def read_generic(page: Page, source: Source | None, book: ProfileBook) -> Readin
     """trafilatura's reading of the page as served, with our title, authors and dates; raises
     PageRejected("index-page") for a declared listing, or a link-heavy page without article markup,
     from which trafilatura gets no article-length text, or mostly link texts."""
-    extracted = _without_second_copies(page, _lines(_trafilatura_text(page)))
+    text = _trafilatura_text(page)
+    # Streamed parts in place, a wrapper trafilatura discards by its class may hold the story
+    # (LessWrong's table-of-contents layout): when it reads little of the page's paragraphs, the
+    # page as served, its parts apart, is read too, and taken when it is twice as long.
+    if (
+        len(text) < RECALL_RETRY_SHARE * page.paragraph_chars
+        and page.as_served is not None
+        and len(served := _trafilatura_text(page.as_served)) >= RECALL_GAIN * len(text)
+    ):
+        text = served
+    extracted = _without_second_copies(page, _lines(text))
     # A page without article markup is a listing, by its JSON-LD or by its links, only if
     # trafilatura's text bears it out (asked first: the link density walks all the page's text).
     if (

@@ -85,26 +85,123 @@ def decoded_html(html: bytes, headers: Mapping[str, str] | None = None) -> str:
 # Parsed as trafilatura parses a page itself: it loses the text after an HTML comment inside a
 # paragraph when handed a tree that still has the comment.
 _PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, remove_pis=True)
+# A page streamed by React keeps its comments until its streamed parts are in place: they mark
+# where each part's placeholder ends.
+_STREAMED_PARSER = lxml.html.HTMLParser(collect_ids=False)
 # Every element lxml hands to Python, ours and trafilatura's (its copies keep the parser), gets
 # lxml.html's classes from a lookup in C, not from lxml.html's lookup written in Python: that
 # lookup ran about 5,000 times a page. Only the form controls' own classes are given up.
-_PARSER.set_element_class_lookup(
-    etree.ElementDefaultClassLookup(
-        element=lxml.html.HtmlElement,
-        comment=lxml.html.HtmlComment,
-        pi=lxml.html.HtmlProcessingInstruction,
-        entity=lxml.html.HtmlEntity,
+for _parser in (_PARSER, _STREAMED_PARSER):
+    _parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
     )
-)
+# React's streamed rendering (Next.js and others) sends the slow parts of a page after the rest,
+# each in a hidden <div id="S:..."> with a script that moves it into its placeholder:
+# $RC(boundary, part) replaces a boundary's fallback ("Loading..."), $RR the same once its styles
+# have loaded, $RS(part, placeholder) fills a <template> placeholder.
+_STREAMED_PART_RE = re.compile(r'\$R([CRS])\("([^"]{1,64})","([^"]{1,64})"')
+_BOUNDARY_START = frozenset(("$", "$?", "$!"))
+_BOUNDARY_END = "/$"
 
 
-def parsed(text: str) -> lxml.html.HtmlElement:
+def streamed_parts(text: str) -> list[tuple[str, str, str]]:
+    """The moves of a page's streamed parts, in its scripts' order: (kind, first id, second id)."""
+    return _STREAMED_PART_RE.findall(text) if "$R" in text else []
+
+
+def parsed(text: str, place_streamed: bool = True) -> lxml.html.HtmlElement:
+    """The page's tree as a browser reads it: what follows </html> in the body, streamed parts in
+    their places (unless `place_streamed` is false: the page as served)."""
+    moves = streamed_parts(text) if place_streamed else []
     try:
-        root = lxml.html.document_fromstring(text, parser=_PARSER)
+        root = lxml.html.document_fromstring(text, parser=_STREAMED_PARSER if moves else _PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise PageRejected("undecodable", f"not parseable as HTML: {exc}") from None
     _read_into_body(root)
+    if moves:
+        _place_streamed_parts(root, moves)
+        etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     return root
+
+
+def _place_streamed_parts(root: lxml.html.HtmlElement, moves: list[tuple[str, str, str]]) -> None:
+    """Each streamed part moved into its place, in the order the page's scripts move them, as a
+    browser running them reads the page: the story of a page whose paragraphs arrive streamed
+    is otherwise a shell of placeholders, its text in hidden blocks at the end of the body."""
+    wanted = {name for _, first, second in moves for name in (first, second)}
+    by_id = {element.get("id"): element for element in root.iter() if element.get("id") in wanted}
+    for kind, first, second in moves:
+        if kind == "S":
+            part, placeholder = by_id.get(first), by_id.get(second)
+        else:
+            part, placeholder = by_id.get(second), by_id.get(first)
+        if part is None or placeholder is None or part.getparent() is None or placeholder.getparent() is None:
+            continue
+        if kind != "S":
+            start = placeholder.getprevious()
+            if start is None or start.tag is not etree.Comment or start.text not in _BOUNDARY_START:
+                continue
+            placeholder = _fallback_in_place_of(start)
+        if placeholder is not None:
+            _replace_with_contents(placeholder, part)
+
+
+def _fallback_in_place_of(start):
+    """Removes a boundary's fallback, from its start comment to the matching end comment (a
+    fallback may hold boundaries of its own), and returns an empty element in its place; None,
+    the page left as served, when the fallback has no end."""
+    fallback = []
+    depth = 0
+    for node in start.itersiblings():
+        if node.tag is etree.Comment:
+            if node.text == _BOUNDARY_END:
+                if depth == 0:
+                    break
+                depth -= 1
+            elif node.text in _BOUNDARY_START:
+                depth += 1
+        fallback.append(node)
+    else:
+        return None
+    for node in fallback:
+        node.getparent().remove(node)  # with its tail, the fallback's text
+    start.tail = None
+    in_place = etree.Element("template")
+    start.addnext(in_place)
+    return in_place
+
+
+def _replace_with_contents(placeholder, part) -> None:
+    """The part's text and elements where the placeholder is; the part leaves its own place."""
+    part.drop_tree()  # its tail stays where it was
+    parent = placeholder.getparent()
+    position = parent.index(placeholder)
+    children = list(part)
+    _add_text_before(placeholder, part.text)
+    for offset, child in enumerate(children):
+        parent.insert(position + offset, child)
+    if children:
+        children[-1].tail = (children[-1].tail or "") + (placeholder.tail or "")
+    else:
+        _add_text_before(placeholder, placeholder.tail)
+    placeholder.tail = None
+    parent.remove(placeholder)
+
+
+def _add_text_before(element, text: str | None) -> None:
+    if not text:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent = element.getparent()
+        parent.text = (parent.text or "") + text
 
 
 def _read_into_body(root: lxml.html.HtmlElement) -> None:
@@ -219,6 +316,13 @@ class Page:
         # the tree (and a search from an offset than a copy of the page from it).
         self.source = source
         self.body_start = max(source.find("<body"), 0)
+
+    @cached_property
+    def as_served(self) -> Page | None:
+        """The page as served, when a browser moves streamed parts into it (None otherwise)."""
+        if not streamed_parts(self.source):
+            return None
+        return Page(parsed(self.source, place_streamed=False), self.url, self.source)
 
     @cached_property
     def meta(self) -> dict[str, str]:
