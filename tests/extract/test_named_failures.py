@@ -888,6 +888,22 @@ def test_an_end_marker_word_in_a_program_quoted_by_the_story_does_not_end_it():
     assert "point 3 was made by a driver" in extract_article(html, URL).body
 
 
+@pytest.mark.parametrize(
+    "heading", ["Related Articles", "Related Posts", "Similar posts", "Read This Next", "Read next", "You Might Also Like"]
+)
+def test_a_related_stories_heading_under_the_story_ends_it(heading):
+    # WCXB dev's globaltravelerusa.com ("Read This Next"), Salon ("You might also like"), blogs'
+    # "Related Posts": the teasers under it are other stories.
+    teasers = "".join(
+        f'<p><a href="/travel/{n}">Another story on the site, number {n}, about a trip to the coast</a></p>'
+        for n in range(3)
+    )
+    html = page(
+        body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}<h3>{heading}</h3>{teasers}</article>"
+    )
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
 def test_a_related_story_also_linked_inside_the_story_does_not_end_it():
     # Nature: the story links a related story between its paragraphs, and the "Related Articles"
     # list below the story names it again; the story goes on after the inline link.
