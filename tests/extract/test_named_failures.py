@@ -348,6 +348,42 @@ def test_a_fallback_without_its_end_is_left_as_served():
     assert root.xpath("//template") and root.xpath("//div[@hidden]/text()") == ["Streamed"]
 
 
+@pytest.mark.parametrize(
+    "folded",
+    [
+        'class="accordion-panel" style="display: none"',
+        'class="panel-body hidden"',
+        'class="faq-answer" aria-hidden="true"',
+        'class="chakra-collapse" style="overflow:hidden;display:none;height:0"',
+    ],
+)
+def test_a_story_in_folded_panels_is_read_with_them_open(folded):
+    # EnergySage (WCXB dev, fixtures/wcxb/4193): a guide's steps in an accordion the page folds.
+    steps = [
+        f"Step {n}: the officials will draft the text of point {n} and send it to every capital." for n in range(3)
+    ]
+    panels = "".join(
+        f'<div class="accordion-item"><h3><button>Step {n}</button></h3><div {folded}><p>{step}</p></div></div>'
+        for n, step in enumerate(steps)
+    )
+    html = page(
+        body=f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}{LATER_PARAGRAPHS}{panels}</article>"
+    )
+    assert steps[1] not in (trafilatura.extract(html, url=URL, include_comments=False) or "")
+    body = extract_article(html, URL).body
+    assert all(step in body for step in steps) and STORY_LINES[0] in body
+
+
+def test_a_folded_menu_stays_out_when_panels_are_opened():
+    menu = "".join(f'<li><a href="/section/{n}">Section number {n} of the site</a></li>' for n in range(12))
+    html = page(
+        body=f'<nav class="navbar"><div class="navbar-collapse collapse"><ul>{menu}</ul></div></nav>'
+        f'<div class="menu-accordion" hidden><ul>{menu}</ul></div>'
+        f"<article><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}</article>"
+    )
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
 # ---------------------------------------------------------------- dates
 
 
@@ -889,7 +925,8 @@ def test_an_end_marker_word_in_a_program_quoted_by_the_story_does_not_end_it():
 
 
 @pytest.mark.parametrize(
-    "heading", ["Related Articles", "Related Posts", "Similar posts", "Read This Next", "Read next", "You Might Also Like"]
+    "heading",
+    ["Related Articles", "Related Posts", "Similar posts", "Read This Next", "Read next", "You Might Also Like"],
 )
 def test_a_related_stories_heading_under_the_story_ends_it(heading):
     # WCXB dev's globaltravelerusa.com ("Read This Next"), Salon ("You might also like"), blogs'

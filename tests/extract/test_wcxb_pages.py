@@ -38,3 +38,25 @@ def test_a_comment_thread_under_the_text_is_not_read_as_its_paragraphs():
     body = extract_article(html, url).body
     assert "Be careful, it's addictive." not in body
     assert token_f1(body, expected) > 0.95
+
+
+def test_a_story_streamed_in_parts_is_read_with_its_parts_in_place():
+    # The Motley Fool: React streams the story's sections after the page, in hidden parts that a
+    # script moves into place; trafilatura, reading the page as served, keeps the first section.
+    html, url, expected = wcxb_page("0046")
+    assert token_f1(trafilatura.extract(html, url=url, include_comments=False) or "", expected) < 0.6
+    assert token_f1(extract_article(html, url).body, expected) > 0.95
+
+
+def test_a_story_told_in_folded_panels_is_read_with_them_open():
+    # EnergySage: the guide's steps are an accordion whose panels the page hides until clicked.
+    html, url, expected = wcxb_page("4193")
+    assert token_f1(trafilatura.extract(html, url=url, include_comments=False) or "", expected) < 0.5
+    assert token_f1(extract_article(html, url).body, expected) > 0.9
+
+
+def test_panels_whose_opening_draws_trafilatura_away_from_the_page_stay_folded():
+    # A service page (insight.com): opened, its accordions lead trafilatura to a block a third as
+    # long; the page is read as folded.
+    html, url, expected = wcxb_page("4287")
+    assert token_f1(extract_article(html, url).body, expected) > 0.9
