@@ -374,6 +374,18 @@ def test_a_story_in_folded_panels_is_read_with_them_open(folded):
     assert all(step in body for step in steps) and STORY_LINES[0] in body
 
 
+@pytest.mark.parametrize("block", ["w-embed", "space-y-4 bard"])
+def test_a_site_builders_content_block_is_no_page_furniture(block):
+    # Webflow's embed block and Statamic's "bard" field hold the page's own text; trafilatura's
+    # "embed" and "bar" tokens take them for an embedded post and a sidebar.
+    html = page(
+        body=f"<article><h1>Asean ministers agree on five-point plan</h1><div class='w-richtext'>{PARAGRAPHS}</div>"
+        f"<div class='{block}'>{LATER_PARAGRAPHS}</div></article>"
+    )
+    assert "point 2 was made by a driver" not in (trafilatura.extract(html, url=URL, include_comments=False) or "")
+    assert "point 2 was made by a driver" in extract_article(html, URL).body
+
+
 def test_a_folded_menu_stays_out_when_panels_are_opened():
     menu = "".join(f'<li><a href="/section/{n}">Section number {n} of the site</a></li>' for n in range(12))
     html = page(

@@ -60,3 +60,19 @@ def test_panels_whose_opening_draws_trafilatura_away_from_the_page_stay_folded()
     # long; the page is read as folded.
     html, url, expected = wcxb_page("4287")
     assert token_f1(extract_article(html, url).body, expected) > 0.9
+
+
+def test_a_site_builders_embed_block_is_read_as_the_page_it_holds():
+    # Cuboh (Webflow): the guide's tables and text are in an embed block ("w-embed"), whose class
+    # trafilatura takes for an embedded social post.
+    html, url, expected = wcxb_page("0061")
+    assert token_f1(trafilatura.extract(html, url=url, include_comments=False) or "", expected) < 0.6
+    assert token_f1(extract_article(html, url).body, expected) > 0.95
+
+
+def test_a_rich_text_field_named_bard_is_no_sidebar():
+    # Easy LMS (Statamic): the article is in "bard" fields, which trafilatura's "bar" (for sidebars
+    # and navigation bars) takes for page furniture.
+    html, url, expected = wcxb_page("0113")
+    assert token_f1(trafilatura.extract(html, url=url, include_comments=False) or "", expected) < 0.2
+    assert token_f1(extract_article(html, url).body, expected) > 0.9
