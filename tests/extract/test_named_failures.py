@@ -348,6 +348,16 @@ def test_a_fallback_without_its_end_is_left_as_served():
     assert root.xpath("//template") and root.xpath("//div[@hidden]/text()") == ["Streamed"]
 
 
+def test_a_page_asking_for_thousands_of_streamed_moves_is_read_without_searching_each_fallback():
+    # Hostile: 20,000 boundaries whose fallbacks never end, and a move for each; searched to the end
+    # of their siblings, each move would cost the page's length (minutes); a few are looked at.
+    count = 20_000
+    shell = "".join(f"<!--$?--><template id='B:{n}'></template><span>Loading</span>" for n in range(count))
+    parts = "".join(f'<div hidden id="S:{n}">part</div><script>$RC("B:{n}","S:{n}")</script>' for n in range(count))
+    root = parsed(_streamed(f"<div>{shell}</div>", parts).decode())
+    assert len(root.xpath("//template")) == count  # left as served
+
+
 @pytest.mark.parametrize(
     "folded",
     [

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -105,13 +106,18 @@ for _parser in (_PARSER, _STREAMED_PARSER):
 # $RC(boundary, part) replaces a boundary's fallback ("Loading..."), $RR the same once its styles
 # have loaded, $RS(part, placeholder) fills a <template> placeholder.
 _STREAMED_PART_RE = re.compile(r'\$R([CRS])\("([^"]{1,64})","([^"]{1,64})"')
+# A streamed page moves tens of parts, each in place of a fallback of a few elements (a spinner,
+# "Loading..."); a hostile page asking for thousands of moves, each fallback searched to the end
+# of its siblings, would cost their product.
+_MOST_STREAMED_PARTS = 256
+_MOST_FALLBACK_NODES = 64
 _BOUNDARY_START = frozenset(("$", "$?", "$!"))
 _BOUNDARY_END = "/$"
 
 
 def streamed_parts(text: str) -> list[tuple[str, str, str]]:
     """The moves of a page's streamed parts, in its scripts' order: (kind, first id, second id)."""
-    return _STREAMED_PART_RE.findall(text) if "$R" in text else []
+    return _STREAMED_PART_RE.findall(text)[:_MOST_STREAMED_PARTS] if "$R" in text else []
 
 
 def parsed(text: str, place_streamed: bool = True) -> lxml.html.HtmlElement:
@@ -154,10 +160,10 @@ def _place_streamed_parts(root: lxml.html.HtmlElement, moves: list[tuple[str, st
 def _fallback_in_place_of(start):
     """Removes a boundary's fallback, from its start comment to the matching end comment (a
     fallback may hold boundaries of its own), and returns an empty element in its place; None,
-    the page left as served, when the fallback has no end."""
+    the page left as served, when the fallback has no end within _MOST_FALLBACK_NODES."""
     fallback = []
     depth = 0
-    for node in start.itersiblings():
+    for node in islice(start.itersiblings(), _MOST_FALLBACK_NODES):
         if node.tag is etree.Comment:
             if node.text == _BOUNDARY_END:
                 if depth == 0:
