@@ -78,12 +78,14 @@ _COPY_START_CHARS = 40  # the start of a line that finds where the page prints i
 # with their tables and text (WCXB dev: cuboh.com 0.49 to 1.00, venteur.com, and two more), and
 # Statamic's rich-text field (easy-lms.com, 0.11 to 0.94). Looked for in the markup first (0.1 ms a
 # mark in a page of 250 kB); the tree, searched on every page, cost 2.2 ms, a tenth of trafilatura's time.
-_READER_VIEW_MARKS = ("ccordion", "w-embed", "bard")
+_PANEL_MARK = "ccordion"
+_MISREAD_CLASSES = ("w-embed", "bard")
+_READER_VIEW_MARKS = (_PANEL_MARK, *_MISREAD_CLASSES)
 _READER_VIEW_XPATH = etree.XPath(
-    "//body//@class[contains(., 'ccordion') or contains(., 'w-embed') or contains(., 'bard')]/.."
-    " | //body//@id[contains(., 'ccordion')]/.."
+    f"//body//@class[{' or '.join(f'contains(., {mark!r})' for mark in _READER_VIEW_MARKS)}]/.."
+    f" | //body//@id[contains(., {_PANEL_MARK!r})]/.."
 )
-_MISREAD_CLASS_RE = re.compile(r"(?<![\w-])(?:w-embed|bard)(?![\w-])")
+_MISREAD_CLASS_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(_MISREAD_CLASSES)})(?![\w-])")
 # Hidden as trafilatura reads hiding: by aria-hidden, a style or a class.
 _HIDING_STYLE_RE = re.compile(r"hidden|display:\s*none", re.I)
 _HIDING_CLASS_RE = re.compile(r"(?<!\S)(?:hidden|hide|is-hidden)(?!\S)")
@@ -203,7 +205,7 @@ def _as_a_reader_sees_it(page: Page) -> bool:
         if _MISREAD_CLASS_RE.search(classes):
             marked.set("class", classes := _MISREAD_CLASS_RE.sub(" ", classes))
             changed = True
-        if "ccordion" not in f"{classes} {marked.get('id', '')}":
+        if _PANEL_MARK not in f"{classes} {marked.get('id', '')}":
             continue
         for panel in (marked, *marked):
             if _folded(panel):

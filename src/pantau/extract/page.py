@@ -115,7 +115,7 @@ _BOUNDARY_START = frozenset(("$", "$?", "$!"))
 _BOUNDARY_END = "/$"
 
 
-def streamed_parts(text: str) -> list[tuple[str, str, str]]:
+def _streamed_parts(text: str) -> list[tuple[str, str, str]]:
     """The moves of a page's streamed parts, in its scripts' order: (kind, first id, second id)."""
     return _STREAMED_PART_RE.findall(text)[:_MOST_STREAMED_PARTS] if "$R" in text else []
 
@@ -126,7 +126,7 @@ def parsed(text: str, place_streamed: bool = True) -> lxml.html.HtmlElement:
     root = _document(text, _PARSER)
     # A streamed page has <template> placeholders: looked for in the tree first, as a search of a
     # page of a megabyte for the scripts' moves costs ten times an iteration of its elements.
-    if place_streamed and next(root.iter("template"), None) is not None and (moves := streamed_parts(text)):
+    if place_streamed and next(root.iter("template"), None) is not None and (moves := _streamed_parts(text)):
         root = _document(text, _STREAMED_PARSER)
         _place_streamed_parts(root, moves)
         etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
@@ -333,7 +333,7 @@ class Page:
     @cached_property
     def as_served(self) -> Page | None:
         """The page as served, when a browser moves streamed parts into it (None otherwise)."""
-        if not streamed_parts(self.source):
+        if not _streamed_parts(self.source):
             return None
         return Page(parsed(self.source, place_streamed=False), self.url, self.source)
 
