@@ -946,6 +946,21 @@ def test_an_end_marker_word_in_a_program_quoted_by_the_story_does_not_end_it():
     assert "point 3 was made by a driver" in extract_article(html, URL).body
 
 
+def test_comments_under_a_heading_that_follows_its_anchor_are_not_the_story():
+    # Dragnet's TypePad blogs: `<h2><a id="comments"></a>Comments</h2>`, the heading's text the
+    # anchor's tail, then the comments as plain paragraphs, which trafilatura keeps.
+    comments = "".join(
+        f"<p>Comment number {n}: I was meaning to say something about this post for a long while, thanks.</p>"
+        f'<p class="posted">Posted by: Reader {n} | Apr 6, 2007 2:37:52 PM</p>'
+        for n in range(6)
+    )
+    html = page(
+        body=f'<div class="content"><h1>Asean ministers agree on five-point plan</h1>{PARAGRAPHS}'
+        f'<h2><a id="comments"></a>Comments</h2>{comments}</div>'
+    )
+    assert extract_article(html, URL).body == "\n\n".join(STORY_LINES)
+
+
 @pytest.mark.parametrize(
     "heading",
     ["Related Articles", "Related Posts", "Similar posts", "Read This Next", "Read next", "You Might Also Like"],

@@ -22,6 +22,7 @@ from pantau.extract.page import (
     Reading,
     clean,
     element_text,
+    holder,
     host_name,
     mark_line_breaks,
     paragraphs_of,
@@ -292,9 +293,7 @@ def _printed_apart(page: Page, line: str) -> bool:
 
 def _block_of(text):
     """The block element (a paragraph, a list item, a division) that prints a text node."""
-    element = text.getparent()
-    if text.is_tail:
-        element = element.getparent()
+    element = holder(text)
     while element.tag not in _PRINTING_BLOCK_TAGS and element.getparent() is not None:
         element = element.getparent()
     return element
@@ -359,13 +358,13 @@ def _end_markers(page: Page, book: ProfileBook) -> list[str]:
     markers = [
         text
         for text in page.short_texts_after_headline
-        if book.end_marker_re.match(clean(text)) and not _inside(text.getparent(), ("pre", "code"))  # a program's word
+        if book.end_marker_re.match(clean(text)) and not _inside(holder(text), ("pre", "code"))  # a program's word
     ]
     if markers and page.headline is not None:
         story_start = _FIRST_LONG_TEXT_XPATH(page.headline)
         if story_start:
-            begun = _position(story_start[0].getparent())
-            return [marker for marker in markers if _position(marker.getparent()) > begun]
+            begun = _position(holder(story_start[0]))
+            return [marker for marker in markers if _position(holder(marker)) > begun]
     return markers
 
 
@@ -385,21 +384,21 @@ def _heads_set_in_box(marker) -> bool:
     """Whether an end marker heads a box set into the story, which goes on after it: the marker is
     in a link, an aside or a paragraph, or its box (its nearest ancestor holding more than the marker)
     holds only links and the story's text follows it in the same container."""
-    heading = marker.getparent()
+    heading = holder(marker)
     if _inside(heading, ("a", "script", "style", "aside", "p")):
         return True
     box = next((a for a in heading.iterancestors(None) if clean(a.text_content()) != clean(marker)), None)
     if box is None or box.getparent() is None:
         return False
     later = _LATER_TEXTS_XPATH(heading)
-    inside = [t for t in later if _within(t.getparent(), box)]
-    beyond = next((t for t in later if not _within(t.getparent(), box)), None)
+    inside = [t for t in later if _within(holder(t), box)]
+    beyond = next((t for t in later if not _within(holder(t), box)), None)
     return (
         bool(inside)
-        and all(_inside(t.getparent(), ("a",)) for t in inside)
+        and all(_inside(holder(t), ("a",)) for t in inside)
         and beyond is not None
-        and not _inside(beyond.getparent(), ("a",))
-        and _within(beyond.getparent(), box.getparent())
+        and not _inside(holder(beyond), ("a",))
+        and _within(holder(beyond), box.getparent())
     )
 
 
@@ -417,12 +416,12 @@ def _texts_after_end_marker(end) -> tuple[str, ...]:
     """The starts of the first long texts after the end marker that ends the story ("Related
     Articles"): trafilatura may keep an aggregator's inlined related stories, and drop the heading
     that says where the article ended."""
-    heading = end.getparent()
+    heading = holder(end)
     following = [t for t in _LATER_TEXTS_XPATH(heading) if len(clean(t)) >= 40]
     # Only what the marker's box holds (its nearest ancestor with long text after the marker):
     # the story may go on after a box of related links set into it.
     for box in heading.iterancestors(None):
-        inside = [clean(t)[:40] for t in following if _within(t.getparent(), box)]
+        inside = [clean(t)[:40] for t in following if _within(holder(t), box)]
         if inside:
             # A related story the story also links inline, above the marker, is no end.
             return tuple(s for s in inside[:5] if not _EARLIER_TEXT_XPATH(heading, start=s))
@@ -511,7 +510,7 @@ def _printed_lead(page: Page, paragraphs: list[str]) -> str | None:
     # It is in the markup as it is in the description: contains() spares normalising every text.
     found = page.tree.xpath("//body//text()[contains(., $start)]", start=description[:30])
     printed = any(
-        clean(text).startswith(description[:30]) and element_text(text.getparent()) == description for text in found
+        clean(text).startswith(description[:30]) and element_text(holder(text)) == description for text in found
     )
     return description if printed else None
 

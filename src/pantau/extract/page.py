@@ -248,6 +248,15 @@ def element_text(element) -> str:
     return clean(element.text_content()) if element is not None else ""
 
 
+def holder(text):
+    """The element that prints a text node (lxml's str): for a tail, its element's parent, not the
+    element it follows (`<h2><a id="comments"></a>Comments</h2>`: the heading, not the anchor)."""
+    element = text.getparent()
+    if text.is_tail and element.getparent() is not None:
+        return element.getparent()
+    return element
+
+
 def mark_line_breaks(tree) -> None:
     """Keep <br> visible in text: paragraphs and bylines ("Pewarta: X<br>Editor: Y") split on it."""
     for br in tree.iter("br"):
