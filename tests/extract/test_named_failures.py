@@ -870,6 +870,15 @@ def test_form_small_print_under_the_headline_is_no_byline():
     assert extract_article(html, "https://example.org/story").authors == ("Amanda Krause",)
 
 
+@pytest.mark.parametrize("label", ["By Nabilah Saleh", "Pewarta: Nabilah Saleh"])
+def test_a_byline_printed_after_a_script_is_read(label):
+    # A text after an element is printed by the element's parent: after a <script> (an ad slot's,
+    # an analytics call) it is the page's text, not the script's.
+    meta = f'<div class="meta"><script>window.ads = window.ads || [];</script>{label}</div>'
+    html = page(body=f"<h1>Asean ministers agree on five-point plan</h1>{meta}{PARAGRAPHS}")
+    assert extract_article(html, URL).authors == ("Nabilah Saleh",)
+
+
 def test_a_newsletter_forms_small_print_under_the_headline_is_no_byline():
     # Huberman Lab: "By submitting your email to subscribe, you agree to ..." (a comma, no quotes).
     body = "<h1>Asean ministers agree on five-point plan</h1><p>By submitting your email, you agree to our terms</p>"

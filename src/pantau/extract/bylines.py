@@ -12,7 +12,7 @@ from trafilatura.metadata import normalize_authors
 from trafilatura.utils import trim
 
 from pantau.extract import dates
-from pantau.extract.page import LINE_BREAK, Page, clean, squashed
+from pantau.extract.page import LINE_BREAK, Page, clean, holder, squashed
 
 _BYLINE_PREFIX_RE = re.compile(
     r"^(?:(?:by|(?:written|posted|reported) by|oleh|ditulis oleh|bởi|reporter|penulis|wartawan|pewarta|author|autor"
@@ -174,7 +174,7 @@ def _printed_authors(page: Page) -> list[str]:
         labelled = page.short_texts_after_headline if page.headline is not None else _LABELLED_TEXT_XPATH(page.tree)
         for text in labelled:
             match = _WRITER_LABEL_RE.match(clean(text))
-            if match and text.getparent().tag not in ("script", "style"):
+            if match and holder(text).tag not in ("script", "style"):
                 printed = match.group(1) or clean(_next_text(text))
                 break
     return split_authors(cleaned_byline(printed))

@@ -482,7 +482,7 @@ class Page:
         """Short texts printed just after the headline: where outlets put the byline and the date."""
         near = []
         for text in self.texts_after_headline("position() <= 200"):
-            if text.strip() and text.getparent().tag not in ("script", "style"):
+            if text.strip() and holder(text).tag not in ("script", "style"):
                 near.append(text)
                 if len(near) == 40:
                     break
