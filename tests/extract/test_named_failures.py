@@ -677,6 +677,17 @@ def test_a_story_paragraph_that_mentions_a_newsletter_stays():
     assert promo not in extract_article(page(body=body), URL).body
 
 
+def test_an_apps_promo_goes_and_the_storys_download_stays():
+    # Dragnet's festival page: "Download the full festival guide here ..." is the story's, where
+    # "Download the Malay Mail app." and "Muat turun aplikasi ..." are the outlet's promo lines.
+    guide = "Download the full festival guide here for information about the events and the speakers."
+    promos = ["Download the Malay Mail app.", "Muat turun aplikasi Berita Harian sekarang."]
+    lines = "".join(f"<p>{line}</p>" for line in (guide, *promos))
+    body = f"<h1>Asean ministers agree on five-point plan</h1><article>{PARAGRAPHS}{lines}</article>"
+    text = extract_article(page(body=body), URL).body
+    assert guide in text and not any(promo in text for promo in promos)
+
+
 # ---------------------------------------------------------------- wires
 
 
