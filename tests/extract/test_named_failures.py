@@ -688,6 +688,15 @@ def test_an_apps_promo_goes_and_the_storys_download_stays():
     assert guide in text and not any(promo in text for promo in promos)
 
 
+@pytest.mark.parametrize(
+    ("line", "kept"), [("-- BERNAMA", False), ("--马新社", False), ("— AFP", False), ("— JS", True)]
+)
+def test_a_wires_sign_off_alone_on_its_line_goes_and_a_bloggers_signature_stays(line, kept):
+    # WCXB dev's blogs sign their posts ("— JS", "— Finn"); a wire's sign-off is a credit.
+    body = f"<h1>Asean ministers agree on five-point plan</h1><article>{PARAGRAPHS}<p>{line}</p></article>"
+    assert (line in extract_article(page(body=body), URL).body.splitlines()) is kept
+
+
 # ---------------------------------------------------------------- wires
 
 

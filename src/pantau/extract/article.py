@@ -110,6 +110,7 @@ def _without_boilerplate(
         and not (bio and p.startswith(bio))
         and not (writers and is_byline_line(p, writers))
         and not any(pattern.search(p) for pattern in patterns)
+        and not wire.is_sign_off_line(p)
     ]
 
 

@@ -18,6 +18,8 @@ _DASH = r"(?:--|-|–|—)"
 # Longer paragraphs are story text, so a sign-off above them is a quoted or related story's.
 _PROMO_MAX_CHARS = 160
 _PROMO_LINES = 4
+# A sign-off alone on its line: the wire's name, perhaps a desk's initials ("-- BERNAMA/AB").
+_SIGN_OFF_LINE_CHARS = 40
 
 
 def _is_acronym(name: str) -> bool:
@@ -159,6 +161,12 @@ def wire_of(
             if evidence(w):
                 return w.wire.id
     return None
+
+
+def is_sign_off_line(line: str) -> bool:
+    """A wire's sign-off alone on its line ("-- BERNAMA", "— AFP", "--马新社"): a credit, not story
+    text. Only a wire's name: "- Salz" is a list item, "— JS" a blogger's signature."""
+    return len(line) <= _SIGN_OFF_LINE_CHARS and any(w.signoff.match(line) for w in wires())
 
 
 def canonical_outlet(label: str) -> str:
