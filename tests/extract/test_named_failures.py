@@ -697,6 +697,16 @@ def test_a_wires_sign_off_alone_on_its_line_goes_and_a_bloggers_signature_stays(
     assert (line in extract_article(page(body=body), URL).body.splitlines()) is kept
 
 
+@pytest.mark.parametrize(
+    "printed", ["ASEAN MINISTERS AGREE ON FIVE-POINT PLAN", "Asean ministers agree on five point plan"]
+)
+def test_the_headline_printed_again_in_capitals_or_other_punctuation_is_not_body_text(printed):
+    # AP, FAZ, Tages-Anzeiger: the headline above the story as printed differs from the page's
+    # title in case or punctuation only ("49-Euro-Ticket : Pendler ..." for "49-Euro-Ticket: ...").
+    body = f"<h1>Asean ministers agree on five-point plan</h1><article><p>{printed}</p>{PARAGRAPHS}</article>"
+    assert extract_article(page(body=body), URL).body == "\n\n".join(STORY_LINES)
+
+
 # ---------------------------------------------------------------- wires
 
 

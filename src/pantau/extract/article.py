@@ -34,6 +34,7 @@ from pantau.extract.page import (
     mark_line_breaks,
     paragraphs_of,
     parsed,
+    squashed,
 )
 from pantau.ingest.urls import registrable_domain
 from pantau.models import Article, PageRejected
@@ -103,10 +104,11 @@ def _without_boilerplate(
     # "<byline> is a former diplomat who writes on ...": the columnist's bio under the column.
     bio = f"{byline} is " if byline else None
     writers = split_authors(byline)
+    headline = squashed(title)  # as printed above the story, perhaps in capitals or without its colon
     return [
         p
         for p in paragraphs
-        if p != title
+        if squashed(p) != headline
         and not (bio and p.startswith(bio))
         and not (writers and is_byline_line(p, writers))
         and not any(pattern.search(p) for pattern in patterns)
