@@ -104,11 +104,13 @@ def _without_boilerplate(
     # "<byline> is a former diplomat who writes on ...": the columnist's bio under the column.
     bio = f"{byline} is " if byline else None
     writers = split_authors(byline)
-    headline = squashed(title)  # as printed above the story, perhaps in capitals or without its colon
+    # The headline as printed above the story, perhaps in capitals or without its colon; only a
+    # paragraph as short as a headline is squashed (a regex pass over the text) to be compared.
+    headline = squashed(title)
     return [
         p
         for p in paragraphs
-        if squashed(p) != headline
+        if not (len(p) <= 2 * len(title) and squashed(p) == headline)
         and not (bio and p.startswith(bio))
         and not (writers and is_byline_line(p, writers))
         and not any(pattern.search(p) for pattern in patterns)
