@@ -47,6 +47,8 @@ log = logging.getLogger("pantau.extract.article")
 LANGUAGE_SAMPLE_CHARS = 300
 # The zone of times printed without one when neither a source nor a profile says (the registry's default).
 DEFAULT_ZONE = ZoneInfo("Asia/Kuala_Lumpur")
+# The most a headline printed again differs from the title in length: spaces, colons, dashes.
+_HEADLINE_PUNCTUATION_CHARS = 10
 
 
 def _first_line(tree, selectors: Iterable) -> str:
@@ -105,12 +107,12 @@ def _without_boilerplate(
     bio = f"{byline} is " if byline else None
     writers = split_authors(byline)
     # The headline as printed above the story, perhaps in capitals or without its colon; only a
-    # paragraph as short as a headline is squashed (a regex pass over the text) to be compared.
+    # paragraph about as long as the title is squashed (a regex pass over the text) to be compared.
     headline = squashed(title)
     return [
         p
         for p in paragraphs
-        if not (len(p) <= 2 * len(title) and squashed(p) == headline)
+        if not (abs(len(p) - len(title)) <= _HEADLINE_PUNCTUATION_CHARS and squashed(p) == headline)
         and not (bio and p.startswith(bio))
         and not (writers and is_byline_line(p, writers))
         and not any(pattern.search(p) for pattern in patterns)
