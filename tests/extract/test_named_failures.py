@@ -522,6 +522,23 @@ def test_printed_writer_wins_over_the_editor_in_json_ld():
     assert "Editor" not in article.body
 
 
+@pytest.mark.parametrize(
+    "foot",
+    [
+        '<p><i class="icon-user"></i>Pewarta: <b>Nabil Ihsan</b><br>Editor: Rahmad Nasution</p>',
+        "<p><b>Pewarta:</b> Nabil Ihsan<br>Editor: Rahmad Nasution</p>",
+    ],
+)
+def test_the_writer_after_a_label_is_read_on_a_page_without_a_headline(foot):
+    # Without a headline the label is looked for anywhere; printed after an icon, the label is a
+    # tail text, the first text following its element, and the name is the one after it.
+    html = page(
+        body="<p>Menteri Luar Negeri Sugiono menghadiri rangkaian pertemuan AMM ke-58 di Kuala Lumpur.</p>" * 4 + foot,
+        title="Menlu Sugiono hadiri rangkaian AMM ke-58",
+    )
+    assert extract_article(html, "https://example.co.id/berita/1").authors == ("Nabil Ihsan",)
+
+
 def test_several_writers_are_kept_as_a_list():
     body = "<h1>Asean ministers agree on five-point plan</h1><p>By Nabilah Saleh and Muhammad Basir Roslan</p>"
     article = extract_article(page(body=body + PARAGRAPHS), "https://example.org/story")

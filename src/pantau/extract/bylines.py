@@ -197,8 +197,11 @@ def _byline_near_headline(near: list[str]) -> str | None:
 
 
 def _next_text(text) -> str:
-    """The text printed right after a label ("<b>Pewarta:</b> A")."""
-    following = text.getparent().xpath("following::text()[normalize-space()][1]")
+    """The text printed right after a label ("<b>Pewarta:</b> A", "<i></i>Pewarta: <b>A</b>")."""
+    # A label printed as a tail is the first text following its element: the name comes after it.
+    following = text.getparent().xpath("following::text()[normalize-space()][position() <= 2]")
+    if following and text.is_tail and following[0].is_tail and following[0].getparent() is text.getparent():
+        following = following[1:]
     return following[0] if following else ""
 
 
