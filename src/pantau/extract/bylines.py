@@ -198,10 +198,8 @@ def _byline_near_headline(near: list[str]) -> str | None:
 
 def _next_text(text) -> str:
     """The text printed right after a label ("<b>Pewarta:</b> A", "<i></i>Pewarta: <b>A</b>")."""
-    # A label printed as a tail is the first text following its element: the name comes after it.
-    following = text.getparent().xpath("following::text()[normalize-space()][position() <= 2]")
-    if following and text.is_tail and following[0].is_tail and following[0].getparent() is text.getparent():
-        following = following[1:]
+    # A label printed as a tail (after an icon) is itself the first text following its element.
+    following = text.getparent().xpath("following::text()[normalize-space()][position() <= 2]")[int(text.is_tail) :]
     return following[0] if following else ""
 
 
